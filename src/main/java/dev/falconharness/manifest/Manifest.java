@@ -1,0 +1,154 @@
+package dev.falconharness.manifest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An endpoint registry: operations by ID, loaded from a JSON manifest and checked once.
+ * Immutable and thread-safe; lookups are a hash-map get and exact ({@code RetrieveUser} and
+ * {@code retrieveUser} are different operations).
+ *
+ * <pre>{@code
+ * Manifest falcon = Manifest.falcon();                       // the built-in Falcon manifest
+ * Manifest mine = Manifest.load(Path.of("my-api.json"));     // any API
+ * Manifest both = Manifest.combine(falcon, mine);            // IDs must not collide
+ * Operation op = falcon.operation("GetRoles");
+ * }</pre>
+ *
+ * <p>The format is described by {@code endpoints/manifest.schema.json} and in the README.
+ */
+public final class Manifest {
+    private static final String BUILT_IN = "falcon.json";
+
+    private final String name;
+    private final String title;
+    private final String baseUrl;
+    private final String source;
+    private final List<Operation> operations;
+    private final Map<String, Operation> byId;
+
+    Manifest(String name, String title, String baseUrl, String source, List<Operation> operations) {
+        this.name = name;
+        this.title = title;
+        this.baseUrl = baseUrl;
+        this.source = source;
+        this.operations = List.copyOf(operations);
+        Map<String, Operation> index = new HashMap<>(operations.size() * 2);
+        for (Operation op : operations) {
+            index.put(op.id(), op);
+        }
+        this.byId = Collections.unmodifiableMap(index);
+    }
+
+    /** The CrowdStrike Falcon manifest that ships inside the jar (1,374 operations). Loaded once. */
+    public static Manifest falcon() {
+        return BuiltIn.FALCON;
+    }
+
+    /** Loads and checks the manifest file at {@code file}; see {@link ManifestLoader}. */
+    public static Manifest load(Path file) {
+        return ManifestLoader.load(file);
+    }
+
+    /** A manifest made in code from built operations; fails if an operation ID is defined twice. */
+    public static Manifest of(String name, List<Operation> operations) {
+        return combine(List.of(new Manifest(name, null, null, name, operations)), name);
+    }
+
+    /** Combines manifests into one registry; fails naming both sources if an ID is defined twice. */
+    public static Manifest combine(Manifest... manifests) {
+        return combine(List.of(manifests), null);
+    }
+
+    private static Manifest combine(List<Manifest> manifests, String name) {
+        List<ManifestProblem> problems = new ArrayList<>();
+        Map<String, Operation> seen = new HashMap<>();
+        List<Operation> all = new ArrayList<>();
+        for (Manifest manifest : manifests) {
+            for (Operation op : manifest.operations) {
+                Operation earlier = seen.putIfAbsent(op.id(), op);
+                if (earlier == null) {
+                    all.add(op);
+                } else {
+                    problems.add(new ManifestProblem(String.valueOf(op.source()), op.id(), null,
+                            "operation ID already defined in " + earlier.source()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestException(problems);
+        }
+        Manifest first = manifests.isEmpty() ? null : manifests.get(0);
+        String combinedName = name != null ? name : first == null ? "empty" : first.name;
+        return new Manifest(combinedName, first == null ? null : first.title, first == null ? null : first.baseUrl,
+                manifests.size() == 1 && first != null ? first.source : "combined manifest", all);
+    }
+
+    /** The operation with exactly this ID, or null. */
+    public Operation operation(String id) {
+        return byId.get(id);
+    }
+
+    /** All operations in manifest order. */
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /** All operation IDs (unordered). */
+    public Set<String> operationIds() {
+        return byId.keySet();
+    }
+
+    public int size() {
+        return operations.size();
+    }
+
+    /** The manifest's short name (e.g. {@code falcon}), or null. */
+    public String name() {
+        return name;
+    }
+
+    /** A human title for the API, or null. */
+    public String title() {
+        return title;
+    }
+
+    /** The API's default base URL as the manifest gives it, or null. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The file or resource the manifest came from. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return "Manifest{" + name + ", " + operations.size() + " operations, from " + source + "}";
+    }
+
+    /** Holder idiom: the built-in manifest is read on first use, once, without locking afterwards. */
+    private static final class BuiltIn {
+        static final Manifest FALCON = loadBuiltIn();
+
+        private static Manifest loadBuiltIn() {
+            try (InputStream in = Manifest.class.getResourceAsStream(BUILT_IN)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in manifest " + BUILT_IN + " is missing from the jar");
+                }
+                return ManifestLoader.load(in, "falcon.json (built in)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

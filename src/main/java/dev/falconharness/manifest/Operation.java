@@ -1,0 +1,136 @@
+package dev.falconharness.manifest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One API operation of a {@link Manifest}: its ID, HTTP method, path template and parameters.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Operation op = Operation.builder("GetRoles", "GET", "/user-roles/entities/user-roles/v1")
+ *         .collection("user_management")
+ *         .parameter(Parameter.builder("ids", Location.QUERY).type(ParamType.ARRAY).required(true).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>The path template names its placeholders in braces ({@code /objects/{object_key}}); each must be a
+ * {@link Location#PATH} parameter. That rule, and every other, is checked by {@link ManifestLoader}.
+ */
+public final class Operation {
+    private final String id;
+    private final String method;
+    private final String path;
+    private final String collection;
+    private final String summary;
+    private final String description;
+    private final boolean deprecated;
+    private final String replacedBy;
+    private final String consumes;
+    private final List<Parameter> parameters;
+    private final Map<String, Parameter> parametersByName;
+    private final String source;
+
+    private Operation(Builder b) {
+        this.id = Objects.requireNonNull(b.id, "id");
+        this.method = Objects.requireNonNull(b.method, "method");
+        this.path = Objects.requireNonNull(b.path, "path");
+        this.collection = b.collection;
+        this.summary = b.summary;
+        this.description = b.description;
+        this.deprecated = b.deprecated;
+        this.replacedBy = b.replacedBy;
+        this.consumes = b.consumes;
+        this.parameters = List.copyOf(b.parameters);
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            byName.putIfAbsent(p.name(), p);
+        }
+        this.parametersByName = Collections.unmodifiableMap(byName);
+        this.source = b.source;
+    }
+
+    public static Builder builder(String id, String method, String path) {
+        return new Builder(id, method, path);
+    }
+
+    /** The operation ID, exactly as the manifest spells it (IDs are case-sensitive). */
+    public String id() { return id; }
+    /** The HTTP method, upper-case. */
+    public String method() { return method; }
+    /** The path template, e.g. {@code /customobjects/v1/collections/{collection_name}}. */
+    public String path() { return path; }
+    /** The service collection the operation belongs to (e.g. {@code user_management}), or null. */
+    public String collection() { return collection; }
+    /** A one-line description for listings, or null. */
+    public String summary() { return summary; }
+    /** The full description, or the summary when the manifest gives no longer one; may be null. */
+    public String description() { return description != null ? description : summary; }
+    public boolean deprecated() { return deprecated; }
+    /** The ID of the operation to use instead of this deprecated one, or null. */
+    public String replacedBy() { return replacedBy; }
+    /**
+     * The request content type the manifest declares, or null to infer it from the parameters (JSON for
+     * a body, multipart for form data with files, URL-encoded for other form data).
+     */
+    public String consumes() { return consumes; }
+    public List<Parameter> parameters() { return parameters; }
+    /** The parameter named {@code name} (case-sensitive), or null. */
+    public Parameter parameter(String name) { return parametersByName.get(name); }
+    /** Where the operation was defined (a file or resource name), for messages; may be null. */
+    public String source() { return source; }
+
+    /** True when the operation has a parameter in {@code location}. */
+    public boolean has(Location location) {
+        for (Parameter p : parameters) {
+            if (p.location() == location) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Operation{" + id + " " + method + " " + path + "}";
+    }
+
+    /** Builds {@link Operation}s. Not thread-safe. */
+    public static final class Builder {
+        private final String id;
+        private final String method;
+        private final String path;
+        private String collection;
+        private String summary;
+        private String description;
+        private boolean deprecated;
+        private String replacedBy;
+        private String consumes;
+        private final List<Parameter> parameters = new ArrayList<>();
+        private String source;
+
+        private Builder(String id, String method, String path) {
+            this.id = id;
+            this.method = method;
+            this.path = path;
+        }
+
+        public Builder collection(String collection) { this.collection = collection; return this; }
+        public Builder summary(String summary) { this.summary = summary; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder deprecated(boolean deprecated) { this.deprecated = deprecated; return this; }
+        public Builder replacedBy(String replacedBy) { this.replacedBy = replacedBy; return this; }
+        public Builder consumes(String consumes) { this.consumes = consumes; return this; }
+        public Builder parameter(Parameter parameter) { parameters.add(parameter); return this; }
+        public Builder parameters(List<Parameter> list) { parameters.addAll(list); return this; }
+        public Builder source(String source) { this.source = source; return this; }
+
+        public Operation build() {
+            return new Operation(this);
+        }
+    }
+}

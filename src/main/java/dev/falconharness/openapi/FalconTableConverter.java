@@ -1,0 +1,316 @@
+package dev.falconharness.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the Falcon reference table ({@code {"about": ..., "operations": [...]}}, parameters as Swagger 2.0
+ * parameter objects) into a {@code falcon-harness/manifest@1} document, the format that
+ * {@code endpoints/manifest.schema.json} describes. Usage:
+ * {@code FalconTableConverter <input-table.json> <output-manifest.json>}.
+ *
+ * <p>Same table, same bytes: two-space indentation, {@code "key": value}, {@code \n} line ends, UTF-8 and a
+ * trailing newline. Rules:
+ * <ul>
+ *   <li><b>Document.</b> {@code format}, {@code name} "falcon", {@code title}, {@code source} (the table's
+ *       {@code about}, verbatim), {@code baseUrl} https://api.crowdstrike.com, {@code operations} in table
+ *       order. Keys come in a fixed order; a key without a value (null, empty text or list, {@code false})
+ *       is left out, except {@code parameters}, which is always present.</li>
+ *   <li><b>Operation.</b> {@code id} is the operationId verbatim (ids are case-sensitive), {@code method}
+ *       upper-cased, {@code path} and {@code collection} as given.</li>
+ *   <li><b>description / summary.</b> {@code description} is the table's text, trimmed, and left out when
+ *       it equals {@code summary}. {@code summary} is that text with HTML tags stripped, whitespace
+ *       collapsed, a leading {@code Deprecated:} notice removed (its first sentence plus directly following
+ *       sentences starting "Please"), cut to the first sentence (ending at ". ", but not after "e.g." or
+ *       "i.e.") and to at most 160 characters (on a word boundary, ending with "…"). When the notice is all
+ *       there is, the whole collapsed description is cut that way instead.</li>
+ *   <li><b>deprecated.</b> True when the description contains the word "deprecated" (any case), "will be
+ *       decommissioned" or "will be removed".</li>
+ *   <li><b>replacedBy.</b> Only on deprecated operations: the first "use X" / "Please use GET X" whose X,
+ *       without a leading HTTP method and trailing punctuation, is another operation's exact id.</li>
+ *   <li><b>consumes.</b> Only {@code application/octet-stream}, when a body parameter's description calls
+ *       its content binary; the runtime infers every other content type from the parameters.</li>
+ *   <li><b>Parameters.</b> {@code in} as given; {@code type} as given, but never on body parameters (no type
+ *       means any JSON document). Arrays, and only arrays, get {@code items} as a type name and always a
+ *       {@code collectionFormat} ({@code csv}, the Swagger 2.0 default, when the table has none).
+ *       {@code required} and {@code uniqueItems} only when true; path parameters are always required.
+ *       {@code enum}, {@code default}, {@code minimum} and the other constraints keep their JSON types.</li>
+ *   <li><b>Failures.</b> A missing operationId, method or path, a repeated operationId, a parameter without
+ *       name, with an unknown {@code in} or key, or an array without {@code items.type} throws an
+ *       {@link IllegalArgumentException} naming the operation's index and id: a field dropped silently here
+ *       would become a wrong request later.</li>
+ * </ul>
+ */
+public final class FalconTableConverter {
+    /** The {@code format} value of every manifest this class writes. */
+    public static final String FORMAT = "falcon-harness/manifest@1";
+
+    static final int SUMMARY_LIMIT = 160;
+
+    // Duplicate keys would otherwise be silently collapsed; floats stay exactly as written (1.50, not 1.5).
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final Set<String> LOCATIONS = Set.of("query", "path", "header", "body", "formData");
+    /** Copied unchanged, in this output order, between {@code required} and {@code uniqueItems}. */
+    private static final List<String> CONSTRAINTS = List.of("enum", "default", "minimum", "maximum",
+            "minLength", "maxLength", "pattern", "maxItems", "minItems");
+    private static final Set<String> PARAMETER_KEYS = Set.of("name", "in", "type", "format", "items",
+            "collectionFormat", "required", "enum", "default", "minimum", "maximum", "minLength",
+            "maxLength", "pattern", "maxItems", "minItems", "uniqueItems", "description");
+
+    private static final Pattern DEPRECATION =
+            Pattern.compile("(?i)\\bdeprecated\\b|\\bwill be decommissioned\\b|\\bwill be removed\\b");
+    private static final Pattern LEADING_NOTICE = Pattern.compile("(?i)^deprecated\\s*:");
+    private static final Pattern USE_TARGET =
+            Pattern.compile("\\b[Uu]se\\s+(?:(?:GET|POST|PUT|PATCH|DELETE|HEAD)\\s+)?(\\S+)");
+    private static final Pattern BINARY = Pattern.compile("(?i)\\bbinary\\b");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]*)?/?>");
+    private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
+
+    private FalconTableConverter() {
+    }
+
+    /** Reads the table named by {@code args[0]} and writes its manifest to {@code args[1]}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: FalconTableConverter <input-table.json> <output-manifest.json>");
+            System.exit(2);
+        }
+        JsonNode table = MAPPER.readTree(Path.of(args[0]).toFile());
+        // Rendered before the output is opened, so a bad table leaves the old manifest untouched.
+        byte[] manifest = render(convert(table));
+        Files.write(Path.of(args[1]), manifest);
+    }
+
+    /** Converts a whole table into a manifest document; see the class comment for the rules. */
+    public static ObjectNode convert(JsonNode table) {
+        ObjectNode manifest = NODES.objectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("name", "falcon");
+        manifest.put("title", "CrowdStrike Falcon API");
+        putText(manifest, "source", table.path("about").asText(""));
+        manifest.put("baseUrl", "https://api.crowdstrike.com");
+        manifest.set("operations", convertOperations(table.path("operations")));
+        return manifest;
+    }
+
+    /** The exact bytes written to disk for {@code manifest}. */
+    static byte[] render(JsonNode manifest) throws JsonProcessingException {
+        // Fixed "\n" rather than the platform line separator keeps the file identical on every OS.
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance().withObjectEmptySeparator("")
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("");
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+        String json = MAPPER.writer(printer).writeValueAsString(manifest);
+        return (json + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ArrayNode convertOperations(JsonNode operations) {
+        // All ids first: replacedBy may name an operation that comes later in the table.
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < operations.size(); i++) {
+            String id = operations.get(i).path("operationId").asText("");
+            if (!id.isEmpty() && !ids.add(id)) {
+                throw failure(i, id, "operationId is used more than once");
+            }
+        }
+        ArrayNode out = NODES.arrayNode();
+        for (int i = 0; i < operations.size(); i++) {
+            out.add(convertOperation(operations.get(i), i, ids));
+        }
+        return out;
+    }
+
+    private static ObjectNode convertOperation(JsonNode op, int index, Set<String> ids) {
+        String id = op.path("operationId").asText("");
+        ObjectNode out = NODES.objectNode();
+        out.put("id", requireText(op, "operationId", index, id));
+        out.put("method", requireText(op, "method", index, id).toUpperCase(Locale.ROOT));
+        out.put("path", requireText(op, "path", index, id));
+        putText(out, "collection", op.path("collection").asText(""));
+        describe(out, op.path("description").asText("").strip(), ids);
+        ArrayNode parameters = NODES.arrayNode();
+        for (JsonNode parameter : op.path("parameters")) {
+            parameters.add(convertParameter(parameter, index, id));
+        }
+        putText(out, "consumes", consumes(op.path("parameters")));
+        out.set("parameters", parameters);
+        return out;
+    }
+
+    /** Summary and description are decided together: description is only written when it says more. */
+    private static void describe(ObjectNode out, String description, Set<String> ids) {
+        String summary = summarize(description);
+        putText(out, "summary", summary);
+        if (!description.equals(summary)) {
+            putText(out, "description", description);
+        }
+        if (isDeprecated(description)) {
+            out.put("deprecated", true);
+            putText(out, "replacedBy", replacement(description, out.get("id").asText(), ids));
+        }
+    }
+
+    static boolean isDeprecated(String description) {
+        return DEPRECATION.matcher(description).find();
+    }
+
+    static String summarize(String description) {
+        String text = WHITESPACE.matcher(HTML_TAG.matcher(description).replaceAll("")).replaceAll(" ").strip();
+        String rest = text;
+        if (LEADING_NOTICE.matcher(rest).find()) {
+            // "Deprecated: ... Please check the Notes ...": the guidance is notice too, not about the operation.
+            do {
+                rest = rest.substring(sentenceEnd(rest)).strip();
+            } while (rest.startsWith("Please "));
+        }
+        String shown = rest.isEmpty() ? text : rest;
+        return clip(shown.substring(0, sentenceEnd(shown)).strip());
+    }
+
+    /** Index just past the first sentence's full stop, or the text's length. */
+    private static int sentenceEnd(String text) {
+        int dot = text.indexOf(". ");
+        while (dot >= 0) {
+            String before = text.substring(0, dot + 1).toLowerCase(Locale.ROOT);
+            if (!before.endsWith("e.g.") && !before.endsWith("i.e.")) {
+                return dot + 1;
+            }
+            dot = text.indexOf(". ", dot + 1);
+        }
+        return text.length();
+    }
+
+    /** Shortens to {@link #SUMMARY_LIMIT} code points, the last one being "…". */
+    private static String clip(String text) {
+        if (text.codePointCount(0, text.length()) <= SUMMARY_LIMIT) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, SUMMARY_LIMIT - 1);
+        // Back up to a space so no word is cut in half (a half word reads like a typo).
+        if (text.charAt(end) != ' ' && text.lastIndexOf(' ', end) > 0) {
+            end = text.lastIndexOf(' ', end);
+        }
+        return text.substring(0, end).replaceAll("[\\s,;:]+$", "") + "…";
+    }
+
+    static String replacement(String description, String selfId, Set<String> ids) {
+        Matcher use = USE_TARGET.matcher(description);
+        while (use.find()) {
+            String candidate = use.group(1).replaceAll("^[`'\"(]+|[.,;:!?)`'\"]+$", "");
+            // Skipping the operation's own id: deleteCIDGroupMembers tells readers to "use deleteCIDGroupMembers".
+            if (ids.contains(candidate) && !candidate.equals(selfId)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String consumes(JsonNode parameters) {
+        for (JsonNode p : parameters) {
+            if ("body".equals(p.path("in").asText()) && BINARY.matcher(p.path("description").asText()).find()) {
+                return "application/octet-stream";
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode convertParameter(JsonNode p, int index, String id) {
+        checkParameter(p, index, id);
+        String in = p.get("in").asText();
+        String type = "body".equals(in) ? "" : p.path("type").asText("");
+        ObjectNode out = NODES.objectNode();
+        out.put("name", p.get("name").asText());
+        out.put("in", in);
+        putText(out, "type", type);
+        copy(p, out, "format");
+        if ("array".equals(type)) {
+            out.put("items", p.path("items").path("type").asText());
+            out.put("collectionFormat", p.path("collectionFormat").asText("csv"));
+        }
+        if ("path".equals(in) || p.path("required").asBoolean(false)) {
+            out.put("required", true);
+        }
+        CONSTRAINTS.forEach(key -> copy(p, out, key));
+        if (p.path("uniqueItems").asBoolean(false)) {
+            out.put("uniqueItems", true);
+        }
+        putText(out, "description", p.path("description").asText("").strip());
+        return out;
+    }
+
+    private static void checkParameter(JsonNode p, int index, String id) {
+        String name = p.path("name").asText("");
+        if (name.isEmpty()) {
+            throw failure(index, id, "a parameter has no name");
+        }
+        String in = p.path("in").asText("");
+        if (!LOCATIONS.contains(in)) {
+            throw failure(index, id, "parameter '" + name + "' has unknown in '" + in + "'");
+        }
+        p.fieldNames().forEachRemaining(key -> {
+            if (!PARAMETER_KEYS.contains(key)) {
+                throw failure(index, id, "parameter '" + name + "' has unsupported key '" + key + "'");
+            }
+        });
+        boolean array = !"body".equals(in) && "array".equals(p.path("type").asText());
+        if (array && p.path("items").path("type").asText("").isEmpty()) {
+            throw failure(index, id, "array parameter '" + name + "' has no items.type");
+        }
+    }
+
+    private static String requireText(JsonNode op, String key, int index, String id) {
+        String value = op.path(key).asText("");
+        if (value.isBlank()) {
+            throw failure(index, id, "missing " + key);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException failure(int index, String id, String problem) {
+        String name = id.isEmpty() ? "<no operationId>" : id;
+        return new IllegalArgumentException("operation #" + index + " (" + name + "): " + problem);
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String key) {
+        JsonNode value = from.get(key);
+        boolean empty = value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())
+                || (value.isContainerNode() && value.isEmpty());
+        if (!empty) {
+            to.set(key, value.deepCopy());
+        }
+    }
+
+    private static void putText(ObjectNode to, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            to.put(key, value);
+        }
+    }
+}
