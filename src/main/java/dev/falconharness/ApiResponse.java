@@ -1,0 +1,267 @@
+package dev.falconharness;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The answer to a call: status, headers, the body as received, and helpers for the Falcon envelope
+ * ({@code meta}, {@code resources}, {@code errors}). HTTP errors are answers too: a 404 is returned, not
+ * thrown; {@link #orThrow()} turns a non-2xx into an {@link ApiException}.
+ *
+ * <pre>{@code
+ * ApiResponse r = falcon.command("GetRoles", Map.of("ids", List.of("falcon_admin")));
+ * if (r.isSuccessful()) r.resources().forEach(role -> System.out.println(role.path("display_name").asText()));
+ * else System.err.println(r.statusCode() + " " + r.errors() + " trace " + r.traceId());
+ * }</pre>
+ *
+ * <p>A body that is not JSON (a binary download, an HTML error page) keeps its real status and bytes:
+ * {@link #bytes()}, {@link #bodyStream()}, {@link #saveTo(Path)}. The JSON is decoded on first use and
+ * kept. Thread-safe.
+ */
+public final class ApiResponse {
+    private final RawResponse raw;
+    private final ObjectMapper mapper;
+    private volatile byte[] content;
+    private volatile JsonNode json;
+
+    ApiResponse(RawResponse raw, ObjectMapper mapper) {
+        this.raw = raw;
+        this.mapper = mapper;
+    }
+
+    public int statusCode() {
+        return raw.status();
+    }
+
+    /** True for 2xx. */
+    public boolean isSuccessful() {
+        return raw.status() >= 200 && raw.status() < 300;
+    }
+
+    /** All response headers; lookups ignore case. */
+    public Headers headers() {
+        return raw.headers();
+    }
+
+    /** The first value of a header, ignoring the name's case. */
+    public Optional<String> header(String name) {
+        return raw.headers().value(name);
+    }
+
+    /** The operation that was called, or null for a raw request. */
+    public String operationId() {
+        return raw.request().operationId();
+    }
+
+    /** The request as sent (credentials masked in its {@code toString()}). */
+    public PreparedRequest request() {
+        return raw.request();
+    }
+
+    /** Time from sending the request to receiving the last byte of the answer. */
+    public Duration elapsed() {
+        return raw.elapsed();
+    }
+
+    public Optional<String> contentType() {
+        return header("Content-Type");
+    }
+
+    /** The body bytes, gzip already undone when the server compressed them. Do not modify the array. */
+    public byte[] bytes() {
+        byte[] decoded = content;
+        if (decoded == null) {
+            decoded = decode();
+            content = decoded;
+        }
+        return decoded;
+    }
+
+    private byte[] decode() {
+        boolean gzip = header("Content-Encoding").map(e -> e.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+        if (!gzip || raw.body().length == 0) {
+            return raw.body();
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.body()))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return raw.body();
+        }
+    }
+
+    /** The body as UTF-8 text. */
+    public String text() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A stream over the body. */
+    public InputStream bodyStream() {
+        return new ByteArrayInputStream(bytes());
+    }
+
+    /** Writes the body to {@code file} (replacing it) and returns the file. */
+    public Path saveTo(Path file) {
+        try {
+            return Files.write(file, bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the response body to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the body is a JSON document. */
+    public boolean isJson() {
+        return !body().isMissingNode();
+    }
+
+    /** The body as JSON, or a missing node when it is empty or not JSON. Decoded once. */
+    public JsonNode body() {
+        JsonNode node = json;
+        if (node == null) {
+            node = parse();
+            json = node;
+        }
+        return node;
+    }
+
+    private JsonNode parse() {
+        byte[] bytes = bytes();
+        if (bytes.length == 0 || !looksLikeJson()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            JsonNode node = mapper.readTree(bytes);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean looksLikeJson() {
+        String type = contentType().orElse("").toLowerCase(Locale.ROOT);
+        return type.isEmpty() || type.contains("json") || type.startsWith("text/plain");
+    }
+
+    /** The envelope's {@code resources} as a list; empty when absent. */
+    public List<JsonNode> resources() {
+        JsonNode resources = body().path("resources");
+        List<JsonNode> list = new ArrayList<>(resources.size());
+        resources.forEach(list::add);
+        return list;
+    }
+
+    /** The envelope's {@code errors}; empty when absent or null. */
+    public List<ApiError> errors() {
+        List<ApiError> errors = new ArrayList<>();
+        for (JsonNode error : body().path("errors")) {
+            errors.add(new ApiError(error.path("code").asInt(0), error.path("message").asText(""),
+                    error.path("id").isMissingNode() || error.path("id").isNull() ? null : error.path("id").asText()));
+        }
+        return errors;
+    }
+
+    /** The envelope's {@code meta}, or a missing node. */
+    public JsonNode meta() {
+        return body().path("meta");
+    }
+
+    /** The trace ID to quote to support: the {@code X-Cs-Traceid} header, else {@code meta.trace_id}; or null. */
+    public String traceId() {
+        return header("X-Cs-Traceid").orElseGet(() -> {
+            JsonNode id = meta().path("trace_id");
+            return id.isTextual() ? id.asText() : null;
+        });
+    }
+
+    /** The envelope's {@code meta.pagination}, read leniently (every field may be absent). */
+    public Pagination pagination() {
+        return Pagination.of(meta().path("pagination"));
+    }
+
+    /** The {@code X-Ratelimit-*} headers. */
+    public RateLimit rateLimit() {
+        return new RateLimit(longHeader("X-Ratelimit-Limit"), longHeader("X-Ratelimit-Remaining"),
+                longHeader("X-Ratelimit-Retryafter"));
+    }
+
+    private OptionalLong longHeader(String name) {
+        try {
+            return header(name).map(v -> OptionalLong.of(Long.parseLong(v.strip()))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** This response if it is 2xx; otherwise an {@link ApiException} with status, trace ID and errors. */
+    public ApiResponse orThrow() {
+        if (!isSuccessful()) {
+            throw new ApiException(this);
+        }
+        return this;
+    }
+
+    /** The body pretty-printed when it is JSON, else a short summary of what it is. */
+    public String prettyBody() {
+        if (!isJson()) {
+            return "<" + bytes().length + " bytes" + contentType().map(t -> " of " + t).orElse("") + ">";
+        }
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ApiResponse{" + statusCode() + (operationId() != null ? " " + operationId() : "")
+                + ", " + bytes().length + " bytes" + (traceId() != null ? ", trace id " + traceId() : "") + "}";
+    }
+
+    /** Wraps a raw response; for stages and tools built on the harness. */
+    public static ApiResponse of(RawResponse raw, ObjectMapper mapper) {
+        return new ApiResponse(raw, mapper);
+    }
+
+    /**
+     * One entry of the envelope's {@code errors}.
+     *
+     * @param code    the API's code, which can be finer than the HTTP status (e.g. 40014); 0 if absent
+     * @param message the API's message
+     * @param id      the entity it concerns, or null
+     */
+    public record ApiError(int code, String message, String id) {
+        @Override
+        public String toString() {
+            return (code != 0 ? code + " " : "") + message + (id != null ? " (" + id + ")" : "");
+        }
+    }
+
+    /**
+     * The {@code X-Ratelimit-*} headers: the budget per minute, what is left of it, and (on a 429) when to
+     * try again, in epoch seconds or milliseconds as the server sent it.
+     */
+    public record RateLimit(OptionalLong limit, OptionalLong remaining, OptionalLong retryAfter) {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.falconharness;
+
+import java.util.List;
+
+/**
+ * A call was refused before any network I/O because its arguments do not fit the operation. The
+ * message lists every problem, one per line, each naming the parameter, its location and what to do.
+ *
+ * <pre>{@code
+ * Invalid call to GetRoles: 2 problems
+ *   - ids (query): missing required parameter
+ *   - idz: unknown parameter; did you mean ids? GetRoles takes: ids
+ * }</pre>
+ */
+public class ValidationException extends FalconHarnessException {
+    private final String operationId;
+    private final List<Problem> problems;
+
+    public ValidationException(String operationId, List<Problem> problems) {
+        super(describe(operationId, problems));
+        this.operationId = operationId;
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The operation that was called, or null for a raw request. */
+    public String operationId() {
+        return operationId;
+    }
+
+    /** Every problem found, in the order of the operation's parameters. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    private static String describe(String operationId, List<Problem> problems) {
+        String call = operationId == null ? "request" : "call to " + operationId;
+        if (problems.size() == 1) {
+            return "Invalid " + call + ": " + problems.get(0);
+        }
+        StringBuilder out = new StringBuilder("Invalid ").append(call).append(": ")
+                .append(problems.size()).append(" problems");
+        for (Problem problem : problems) {
+            out.append("\n  - ").append(problem);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One thing wrong with a call.
+     *
+     * @param parameter the parameter name, or null for a problem with the call as a whole
+     * @param location  where the parameter travels ({@code query}, {@code body}...), or null if unknown
+     * @param message   what is wrong and how to fix it
+     */
+    public record Problem(String parameter, String location, String message) {
+        @Override
+        public String toString() {
+            if (parameter == null) {
+                return message;
+            }
+            return parameter + (location == null ? "" : " (" + location + ")") + ": " + message;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.falconharness.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconharness.AuthenticationException;
+import dev.falconharness.Credentials;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.RequestBody;
+import dev.falconharness.http.Stage;
+import dev.falconharness.http.StageChain;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * OAuth2 client credentials as Falcon does them: {@code POST /oauth2/token} with a form of
+ * {@code client_id}, {@code client_secret} and optional {@code member_cid}; the token is reused until it
+ * is about to expire, then refreshed by one caller while the others wait for that one result; the
+ * response's {@code X-Cs-Region} may move the {@link Endpoint}; {@link #close()} revokes the token.
+ * Thread-safe.
+ *
+ * <p>Defaults: refresh 120 s before expiry (or halfway through a shorter lifetime), 1799 s lifetime when
+ * the response names none.
+ */
+public final class ClientCredentialsTokenSource implements TokenSource {
+    /** Falcon's token paths. */
+    public static final String TOKEN_PATH = "/oauth2/token";
+    public static final String REVOKE_PATH = "/oauth2/revoke";
+
+    private static final System.Logger LOG = System.getLogger(ClientCredentialsTokenSource.class.getName());
+    private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(1799);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Credentials credentials;
+    private final Endpoint endpoint;
+    private final List<Stage> stages;
+    private final Headers headers;
+    private final Clock clock;
+    private final Duration refreshWindow;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile Held held;
+
+    /** A token with the moment it should be replaced. */
+    private record Held(AccessToken token, Instant refreshAt) {
+    }
+
+    /**
+     * @param credentials   client ID and secret (and member CID)
+     * @param endpoint      where the token endpoint is; moved by {@code X-Cs-Region}
+     * @param stages        the stages token requests go through, ending with the transport
+     * @param headers       headers for token requests ({@code User-Agent}...)
+     * @param clock         the time source for expiry
+     * @param refreshWindow how long before expiry a token is replaced
+     */
+    public ClientCredentialsTokenSource(Credentials credentials, Endpoint endpoint, List<Stage> stages, Headers headers,
+            Clock clock, Duration refreshWindow) {
+        if (credentials.isBearerToken()) {
+            throw new IllegalArgumentException("client credentials are needed; use StaticTokenSource for a bearer token");
+        }
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        this.stages = List.copyOf(stages);
+        this.headers = headers.with("Accept", "application/json");
+        this.clock = clock;
+        this.refreshWindow = refreshWindow;
+    }
+
+    @Override
+    public AccessToken token() throws IOException {
+        Held current = held;
+        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+            return current.token();
+        }
+        lock.lock();
+        try {
+            current = held;
+            if (current != null && clock.instant().isBefore(current.refreshAt())) {
+                return current.token();
+            }
+            held = fetch();
+            return held.token();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean canRefresh() {
+        return true;
+    }
+
+    @Override
+    public void invalidate(AccessToken refused) {
+        lock.lock();
+        try {
+            if (held != null && held.token().equals(refused)) {
+                held = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Held fetch() throws IOException {
+        Instant requested = clock.instant();
+        RawResponse response = post(tokenRequest());
+        String region = response.headers().value("X-Cs-Region").orElse(null);
+        // A token request sent to the wrong region may be redirected; follow the region once.
+        if (response.status() >= 300 && response.status() < 400 && endpoint.discover(region)) {
+            response = post(tokenRequest());
+        }
+        if (response.status() != 200 && response.status() != 201) {
+            throw refused(response);
+        }
+        JsonNode json = parse(response);
+        String token = json.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new AuthenticationException("The token response (HTTP " + response.status()
+                    + ") has no access_token", response.status(), traceId(response), List.of());
+        }
+        endpoint.discover(response.headers().value("X-Cs-Region").orElse(null));
+        Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
+                ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_LIFETIME;
+        Duration window = refreshWindow.compareTo(lifetime.dividedBy(2)) < 0 ? refreshWindow : lifetime.dividedBy(2);
+        LOG.log(Level.DEBUG, () -> "Obtained an access token valid for " + lifetime.toSeconds() + " s from " + endpoint.baseUrl());
+        return new Held(new AccessToken(token, requested.plus(lifetime)), requested.plus(lifetime).minus(window));
+    }
+
+    private PreparedRequest tokenRequest() {
+        StringBuilder form = new StringBuilder();
+        appendField(form, "client_id", credentials.clientId().orElseThrow());
+        appendField(form, "client_secret", credentials.revealClientSecret());
+        credentials.memberCid().ifPresent(cid -> appendField(form, "member_cid", cid));
+        return form(TOKEN_PATH, form, headers);
+    }
+
+    private PreparedRequest form(String path, StringBuilder form, Headers requestHeaders) {
+        RequestBody body = RequestBody.of("application/x-www-form-urlencoded", form.toString().getBytes(StandardCharsets.US_ASCII));
+        return new PreparedRequest(null, "POST", endpoint.baseUrl(), path, requestHeaders, body, null);
+    }
+
+    private static void appendField(StringBuilder form, String name, String value) {
+        form.append(form.length() == 0 ? "" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    private RawResponse post(PreparedRequest request) throws IOException {
+        return StageChain.run(stages, request);
+    }
+
+    private AuthenticationException refused(RawResponse response) {
+        List<String> messages = errorMessages(response);
+        String why = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
+        String hint = response.status() == 401 || response.status() == 403
+                ? ". Check the client ID and secret (FALCON_CLIENT_ID / FALCON_CLIENT_SECRET), that the API client is "
+                + "enabled, and that the cloud is right (now " + endpoint.baseUrl() + ")"
+                : "";
+        String trace = traceId(response) == null ? "" : " [trace id " + traceId(response) + "]";
+        return new AuthenticationException("Authentication failed: the token endpoint answered HTTP "
+                + response.status() + why + hint + trace, response.status(), traceId(response), messages);
+    }
+
+    private static List<String> errorMessages(RawResponse response) {
+        List<String> messages = new ArrayList<>();
+        try {
+            for (JsonNode error : MAPPER.readTree(response.body()).path("errors")) {
+                String message = error.path("message").asText("");
+                if (!message.isEmpty()) {
+                    messages.add(message);
+                }
+            }
+        } catch (IOException e) {
+            // Not JSON (a gateway page): the status says enough.
+        }
+        return messages;
+    }
+
+    private static JsonNode parse(RawResponse response) {
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AuthenticationException("The token response (HTTP " + response.status()
+                    + ") is not JSON", response.status(), traceId(response), List.of());
+        }
+    }
+
+    private static String traceId(RawResponse response) {
+        return response.headers().value("X-Cs-Traceid").orElse(null);
+    }
+
+    /** Revokes the current token, if any; a failure is logged, not thrown. */
+    @Override
+    public void close() {
+        Held current = held;
+        held = null;
+        if (current == null) {
+            return;
+        }
+        String basic = Base64.getEncoder().encodeToString((credentials.clientId().orElseThrow() + ":"
+                + credentials.revealClientSecret()).getBytes(StandardCharsets.UTF_8));
+        StringBuilder form = new StringBuilder();
+        appendField(form, "token", current.token().value());
+        try {
+            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", "Basic " + basic)));
+            LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Could not revoke the access token: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCredentialsTokenSource{" + credentials + ", " + endpoint + "}";
+    }
+}
