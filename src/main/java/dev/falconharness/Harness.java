@@ -121,7 +121,7 @@ public final class Harness implements AutoCloseable {
             RawResponse raw = StageChain.run(stages, request);
             return new ApiResponse(raw, mapper);
         } catch (IOException e) {
-            throw network(request, e);
+            throw network(request.baseUrl() != null ? request : request.withBaseUrl(endpoint.baseUrl()), e);
         }
     }
 

@@ -39,6 +39,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     private static final System.Logger LOG = System.getLogger(ClientCredentialsTokenSource.class.getName());
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(1799);
+    private static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Credentials credentials;
@@ -211,7 +212,9 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         StringBuilder form = new StringBuilder();
         appendField(form, "token", current.token().value());
         try {
-            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", "Basic " + basic)));
+            // Closing must not hang on a slow server: the token expires on its own anyway.
+            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", "Basic " + basic))
+                    .withTimeout(REVOKE_TIMEOUT));
             LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, () -> "Could not revoke the access token: " + e.getClass().getSimpleName());

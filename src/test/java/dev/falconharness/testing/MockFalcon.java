@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.QueueDispatcher;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /** A MockWebServer that speaks enough Falcon for round-trip tests: tokens, envelopes, trace ids. */
@@ -19,6 +20,9 @@ public final class MockFalcon implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
 
     public MockFalcon() {
+        // An unexpected request (say, the token revocation on close) gets an immediate 599 instead of
+        // blocking until the client times out.
+        ((QueueDispatcher) server.getDispatcher()).setFailFast(new MockResponse().setResponseCode(599));
         try {
             server.start();
         } catch (IOException e) {
@@ -55,10 +59,11 @@ public final class MockFalcon implements AutoCloseable {
         return enqueueToken(TOKEN, 1799);
     }
 
+    /** A token response; its {@code X-Cs-Region: us-2} must never move a harness off this server. */
     public MockFalcon enqueueToken(String token, int expiresIn) {
         server.enqueue(new MockResponse().setResponseCode(201)
                 .setHeader("Content-Type", "application/json")
-                .setHeader("X-Cs-Region", "us-1")
+                .setHeader("X-Cs-Region", "us-2")
                 .setBody("{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}"));
         return this;
     }
