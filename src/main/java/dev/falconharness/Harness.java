@@ -1,29 +1,27 @@
 package dev.falconharness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.falconharness.auth.AuthStage;
-import dev.falconharness.auth.ClientCredentialsTokenSource;
-import dev.falconharness.auth.Endpoint;
-import dev.falconharness.auth.StaticTokenSource;
 import dev.falconharness.auth.TokenSource;
-import dev.falconharness.http.Headers;
-import dev.falconharness.http.LoggingStage;
+import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
-import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.RetryPolicy;
+import dev.falconharness.http.Sleeper;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
-import dev.falconharness.http.Transport;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
-import dev.falconharness.request.RequestFactory;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Calls any operation of its manifest by ID: builds the request from the manifest, validates it,
@@ -44,25 +42,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * client and one token. {@link #close()} revokes the token it obtained.
  */
 public final class Harness implements AutoCloseable {
-    private final RequestFactory factory;
-    private final Endpoint endpoint;
-    private final TokenSource tokens;
+    private final HarnessCore core;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
+    private final boolean owner;
     private final List<Stage> stages;
-    private final ObjectMapper mapper;
-    private final String userAgent;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Harness(HarnessBuilder b, Endpoint endpoint, HttpClient client) {
-        this.mapper = b.mapper;
-        this.factory = new RequestFactory(b.manifest(), mapper);
-        this.endpoint = endpoint;
-        this.userAgent = b.userAgent();
-        Transport transport = new Transport(client, b.requestTimeout);
-        Headers defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
-        Stage headers = chain -> chain.proceed(withDefaults(chain.request(), defaults));
-        this.tokens = b.tokenSource(endpoint, List.of(headers, new LoggingStage(), transport));
-        Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
-        this.stages = List.of(new AuthStage(tokens), baseUrl, headers, new LoggingStage(), transport);
+    private Harness(HarnessCore core, RetryPolicy retryPolicy, Duration timeout, boolean owner) {
+        this.core = core;
+        this.retryPolicy = retryPolicy;
+        this.timeout = timeout;
+        this.owner = owner;
+        this.stages = core.stages(retryPolicy);
+    }
+
+    static Harness create(HarnessCore core, RetryPolicy retryPolicy) {
+        return new Harness(core, retryPolicy, null, true);
     }
 
     /** A builder with the defaults above. */
@@ -92,7 +87,7 @@ public final class Harness implements AutoCloseable {
      * @throws NetworkException          if the request or response was lost on the network
      */
     public ApiResponse command(String operationId, Map<String, ?> params, Object body) {
-        return send(factory.prepare(operationId, params, body));
+        return send(core.factory().prepare(operationId, params, body));
     }
 
     /**
@@ -100,7 +95,7 @@ public final class Harness implements AutoCloseable {
      * parameter goes in the query, the body is JSON (or raw bytes).
      */
     public ApiResponse request(String method, String path, Map<String, ?> params, Object body) {
-        return send(factory.raw(method, path, params, body));
+        return send(core.factory().raw(method, path, params, body));
     }
 
     /**
@@ -108,68 +103,82 @@ public final class Harness implements AutoCloseable {
      * The base URL is the current one; authentication headers are added only when it is sent.
      */
     public PreparedRequest prepare(String operationId, Map<String, ?> params, Object body) {
-        PreparedRequest request = factory.prepare(operationId, params, body).withBaseUrl(endpoint.baseUrl());
-        return withDefaults(request, Headers.of("User-Agent", userAgent, "Accept", "application/json"));
+        PreparedRequest request = core.factory().prepare(operationId, params, body).withBaseUrl(core.endpoint().baseUrl());
+        return core.withDefaultHeaders(timeout == null ? request : request.withTimeout(timeout));
     }
 
-    /** Sends an already built request through authentication and the other stages. */
+    /** Sends an already built request through retries, rate limiting, authentication and the transport. */
     public ApiResponse send(PreparedRequest request) {
-        if (closed.get()) {
+        if (core.isClosed()) {
             throw new IllegalStateException("this harness is closed");
         }
+        PreparedRequest timed = timeout == null || request.timeout() != null ? request : request.withTimeout(timeout);
         try {
-            RawResponse raw = StageChain.run(stages, request);
-            return new ApiResponse(raw, mapper);
+            return new ApiResponse(StageChain.run(stages, timed), core.mapper());
         } catch (IOException e) {
-            throw network(request.baseUrl() != null ? request : request.withBaseUrl(endpoint.baseUrl()), e);
+            throw network(timed.baseUrl() != null ? timed : timed.withBaseUrl(core.endpoint().baseUrl()), e);
         }
+    }
+
+    /**
+     * A view of this harness whose calls may each take up to {@code perRequest}; it shares the token,
+     * rate-limit state and connections, and closing it does nothing.
+     */
+    public Harness withTimeout(Duration perRequest) {
+        if (perRequest == null || perRequest.isNegative() || perRequest.isZero()) {
+            throw new IllegalArgumentException("the timeout must be positive, got " + perRequest);
+        }
+        return new Harness(core, retryPolicy, perRequest, false);
+    }
+
+    /** A view of this harness that retries by {@code policy}; shares everything else, like {@link #withTimeout}. */
+    public Harness withRetryPolicy(RetryPolicy policy) {
+        return new Harness(core, java.util.Objects.requireNonNull(policy, "policy"), timeout, false);
     }
 
     /** The operation with this ID, or an {@link UnknownOperationException} naming the closest IDs. */
     public Operation operation(String operationId) {
-        return factory.operation(operationId);
+        return core.factory().operation(operationId);
     }
 
     public Manifest manifest() {
-        return factory.manifest();
+        return core.factory().manifest();
     }
 
     /** The base URL calls go to now (region discovery may have moved it). */
     public String baseUrl() {
-        return endpoint.baseUrl();
+        return core.endpoint().baseUrl();
     }
 
     /** The {@code User-Agent} this harness sends. */
     public String userAgent() {
-        return userAgent;
+        return core.userAgent();
     }
 
     /** The JSON mapper used for bodies and responses. */
     public ObjectMapper mapper() {
-        return mapper;
+        return core.mapper();
     }
 
-    /** Revokes the token this harness obtained, if any. Later calls fail. Idempotent. */
+    /** The retry policy of this harness's calls. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * Revokes the token this harness obtained, if any; later calls fail. Idempotent. Views made by
+     * {@link #withTimeout} or {@link #withRetryPolicy} leave this to the harness they came from.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            tokens.close();
+        if (owner) {
+            core.close();
         }
     }
 
     @Override
     public String toString() {
-        return "Harness{" + endpoint + ", " + factory.manifest() + ", " + tokens + "}";
-    }
-
-    private static PreparedRequest withDefaults(PreparedRequest request, Headers defaults) {
-        Headers headers = request.headers();
-        for (int i = 0; i < defaults.size(); i++) {
-            if (!headers.contains(defaults.name(i))) {
-                headers = headers.plus(defaults.name(i), defaults.value(i));
-            }
-        }
-        return request.withHeaders(headers);
+        return "Harness{" + core + "}";
     }
 
     private static NetworkException network(PreparedRequest request, IOException e) {
@@ -183,20 +192,33 @@ public final class Harness implements AutoCloseable {
 
     /**
      * Configures a {@link Harness}. Not thread-safe; build once and share the harness.
+     *
+     * <p>Defaults: the built-in Falcon manifest; cloud {@code auto}; no credentials (unauthenticated
+     * requests); 10 s to connect and 60 s per request; {@link RetryPolicy#DEFAULT}; pacing off; token
+     * refresh 120 s before expiry; the JDK's trust store and proxy selector.
      */
     public static final class HarnessBuilder {
-        private Credentials credentials;
-        private TokenSource tokenSource;
-        private String cloud;
-        private String baseUrl;
-        private final java.util.List<Manifest> manifests = new java.util.ArrayList<>();
-        private HttpClient httpClient;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration refreshWindow = Duration.ofSeconds(120);
-        private String userAgentPrefix;
-        private Clock clock = Clock.systemUTC();
-        private ObjectMapper mapper = new ObjectMapper();
+        Credentials credentials;
+        TokenSource tokenSource;
+        String cloud;
+        String baseUrl;
+        final List<Manifest> manifests = new ArrayList<>();
+        HttpClient httpClient;
+        Duration connectTimeout = Duration.ofSeconds(10);
+        Duration requestTimeout = Duration.ofSeconds(60);
+        Duration refreshWindow = Duration.ofSeconds(120);
+        String userAgentPrefix;
+        Clock clock = Clock.systemUTC();
+        ObjectMapper mapper = new ObjectMapper();
+        RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        boolean pacing;
+        final List<CallListener> listeners = new ArrayList<>();
+        Sleeper sleeper = Sleeper.SYSTEM;
+        DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+        final List<Path> trustedCertificates = new ArrayList<>();
+        Path trustStore;
+        char[] trustStorePassword;
+        ProxySelector proxy;
 
         private HarnessBuilder() {
         }
@@ -237,7 +259,7 @@ public final class Harness implements AutoCloseable {
         }
 
         /** Adds a manifest file; with any manifest added, the built-in Falcon one is used only if added too. */
-        public HarnessBuilder manifest(java.nio.file.Path file) {
+        public HarnessBuilder manifest(Path file) {
             return manifest(Manifest.load(file));
         }
 
@@ -247,7 +269,10 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
-        /** The HTTP client to use (e.g. with a proxy or custom TLS); by default one is made and pooled. */
+        /**
+         * The HTTP client to use, as it is; by default one is made and pooled. With your own client, the
+         * connect timeout, trust and proxy settings here do not apply: configure them on the client.
+         */
         public HarnessBuilder httpClient(HttpClient client) {
             this.httpClient = client;
             return this;
@@ -270,6 +295,49 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
+        /** When and how long to retry; {@link RetryPolicy#NONE} turns retries off. */
+        public HarnessBuilder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Slow down as {@code X-Ratelimit-Remaining} nears zero, before the API throttles (default off). */
+        public HarnessBuilder pacing(boolean enabled) {
+            this.pacing = enabled;
+            return this;
+        }
+
+        /** Adds a listener for retries, waits and token refreshes. */
+        public HarnessBuilder listener(CallListener listener) {
+            listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** How the harness waits (backoff, rate-limit pauses); tests pass a fake. */
+        public HarnessBuilder sleeper(Sleeper sleeper) {
+            this.sleeper = java.util.Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Trusts the CA certificates in this PEM file, besides the JDK's own (e.g. a TLS-inspecting proxy's CA). */
+        public HarnessBuilder trustCertificates(Path pemFile) {
+            trustedCertificates.add(pemFile);
+            return this;
+        }
+
+        /** Trusts the certificates of this key store (PKCS#12 or JKS), besides the JDK's own. */
+        public HarnessBuilder trustStore(Path file, char[] password) {
+            this.trustStore = file;
+            this.trustStorePassword = password == null ? null : password.clone();
+            return this;
+        }
+
+        /** Routes connections through this proxy selector (default: the JDK's, which reads the system proxy properties). */
+        public HarnessBuilder proxy(ProxySelector selector) {
+            this.proxy = selector;
+            return this;
+        }
+
         /** Your application's name and version, put before the harness's own in {@code User-Agent}. */
         public HarnessBuilder userAgent(String prefix) {
             if (prefix != null && (prefix.contains("\r") || prefix.contains("\n"))) {
@@ -279,9 +347,9 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
-        /** The clock token expiry is measured with (tests use a fake one). */
+        /** The clock token expiry, retry budgets and rate-limit pauses are measured with. */
         public HarnessBuilder clock(Clock clock) {
-            this.clock = clock;
+            this.clock = java.util.Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -291,60 +359,17 @@ public final class Harness implements AutoCloseable {
             return this;
         }
 
+        /** The source of jitter in [0, 1); tests fix it. */
+        HarnessBuilder jitter(DoubleSupplier jitter) {
+            this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if a trust file cannot be read or a setting conflicts
+         */
         public Harness build() {
-            Endpoint endpoint = endpoint();
-            HttpClient client = httpClient != null ? httpClient : HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    // Plain-HTTP servers (the sandbox, local proxies) get HTTP/1.1 rather than an h2c upgrade.
-                    .version(endpoint.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                    .build();
-            return new Harness(this, endpoint, client);
-        }
-
-        private Endpoint endpoint() {
-            if (baseUrl != null) {
-                return Endpoint.fixed(baseUrl);
-            }
-            if (cloud != null) {
-                return Endpoint.cloud(Cloud.parse(cloud).orElseThrow(), Cloud.allowsDiscovery(cloud));
-            }
-            if (credentials != null && credentials.baseUrl().isPresent()) {
-                return Endpoint.fixed(BaseUrls.normalize(credentials.baseUrl().get()));
-            }
-            if (credentials != null && credentials.cloud().isPresent()) {
-                return cloud(credentials.cloud().get()).endpoint();
-            }
-            String manifestUrl = manifest().baseUrl();
-            if (manifestUrl == null || manifestUrl.equals(Cloud.US_1.baseUrl())) {
-                return Endpoint.cloud(Cloud.US_1, true);
-            }
-            return Endpoint.fixed(BaseUrls.normalize(manifestUrl));
-        }
-
-        private Manifest manifest() {
-            if (manifests.isEmpty()) {
-                return Manifest.falcon();
-            }
-            return manifests.size() == 1 ? manifests.get(0) : Manifest.combine(manifests.toArray(new Manifest[0]));
-        }
-
-        private TokenSource tokenSource(Endpoint endpoint, List<Stage> tokenStages) {
-            if (tokenSource != null) {
-                return tokenSource;
-            }
-            if (credentials == null) {
-                return TokenSource.NONE;
-            }
-            if (credentials.isBearerToken()) {
-                return new StaticTokenSource(credentials.revealBearerToken());
-            }
-            return new ClientCredentialsTokenSource(credentials, endpoint, tokenStages, Headers.EMPTY, clock, refreshWindow);
-        }
-
-        private String userAgent() {
-            String own = "falcon-harness/" + Version.get() + " (Java " + Runtime.version().feature() + ")";
-            return userAgentPrefix == null || userAgentPrefix.isBlank() ? own : userAgentPrefix.strip() + " " + own;
+            return Harness.create(HarnessCore.assemble(this), retryPolicy);
         }
 
         private static Duration positive(Duration value, String what) {

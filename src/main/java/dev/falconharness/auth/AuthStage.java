@@ -1,5 +1,6 @@
 package dev.falconharness.auth;
 
+import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.Stage;
@@ -11,9 +12,15 @@ import java.io.IOException;
  */
 public final class AuthStage implements Stage {
     private final TokenSource tokens;
+    private final CallListener listener;
 
     public AuthStage(TokenSource tokens) {
+        this(tokens, CallListener.NONE);
+    }
+
+    public AuthStage(TokenSource tokens, CallListener listener) {
         this.tokens = tokens;
+        this.listener = listener;
     }
 
     @Override
@@ -32,6 +39,7 @@ public final class AuthStage implements Stage {
         }
         // The token may have expired early or been revoked elsewhere: one fresh token, one replay.
         tokens.invalidate(token);
+        listener.replayingWithFreshToken(request);
         AccessToken fresh = tokens.token();
         return chain.proceed(request.withHeader("Authorization", fresh.authorization()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.AuthenticationException;
 import dev.falconharness.Credentials;
+import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
@@ -48,6 +49,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private final Headers headers;
     private final Clock clock;
     private final Duration refreshWindow;
+    private final CallListener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Held held;
 
@@ -65,6 +67,12 @@ public final class ClientCredentialsTokenSource implements TokenSource {
      */
     public ClientCredentialsTokenSource(Credentials credentials, Endpoint endpoint, List<Stage> stages, Headers headers,
             Clock clock, Duration refreshWindow) {
+        this(credentials, endpoint, stages, headers, clock, refreshWindow, CallListener.NONE);
+    }
+
+    /** As above, telling {@code listener} of every token obtained. */
+    public ClientCredentialsTokenSource(Credentials credentials, Endpoint endpoint, List<Stage> stages, Headers headers,
+            Clock clock, Duration refreshWindow, CallListener listener) {
         if (credentials.isBearerToken()) {
             throw new IllegalArgumentException("client credentials are needed; use StaticTokenSource for a bearer token");
         }
@@ -74,6 +82,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         this.headers = headers.with("Accept", "application/json");
         this.clock = clock;
         this.refreshWindow = refreshWindow;
+        this.listener = listener;
     }
 
     @Override
@@ -134,6 +143,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
                 ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_LIFETIME;
         Duration window = refreshWindow.compareTo(lifetime.dividedBy(2)) < 0 ? refreshWindow : lifetime.dividedBy(2);
         LOG.log(Level.DEBUG, () -> "Obtained an access token valid for " + lifetime.toSeconds() + " s from " + endpoint.baseUrl());
+        listener.tokenObtained(lifetime);
         return new Held(new AccessToken(token, requested.plus(lifetime)), requested.plus(lifetime).minus(window));
     }
 

@@ -6,8 +6,13 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The last stage: sends the request with {@code java.net.http} and reads the whole response. The only
@@ -31,26 +36,48 @@ public final class Transport implements Stage {
         return send(chain.request());
     }
 
-    /** Sends {@code request}; an interrupt becomes an {@link InterruptedIOException} with the flag kept. */
+    /**
+     * Sends {@code request} and reads the whole answer within the request's timeout. The bound covers
+     * the body too: a server that stalls mid-body cannot hold the call past it. An interrupt becomes an
+     * {@link InterruptedIOException} with the thread's flag kept.
+     */
     public RawResponse send(PreparedRequest request) throws IOException {
         HttpRequest httpRequest = toHttpRequest(request);
+        Duration timeout = request.timeout() != null ? request.timeout() : defaultTimeout;
         long start = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             return new RawResponse(request, response.statusCode(), Headers.of(response.headers().map()),
                     response.body(), elapsed);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the response");
             interrupted.initCause(e);
             throw interrupted;
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
         }
+    }
+
+    /** The client's own failure, as the synchronous API would have thrown it. */
+    private static IOException unwrap(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        return new IOException(cause);
     }
 
     private HttpRequest toHttpRequest(PreparedRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .timeout(request.timeout() != null ? request.timeout() : defaultTimeout)
                 .method(request.method(), publisher(request.body()));
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {

@@ -2,6 +2,7 @@ package dev.falconharness.testing;
 
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
+import dev.falconharness.http.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -39,7 +40,10 @@ public final class MockFalcon implements AutoCloseable {
         return url.substring(0, url.length() - 1);
     }
 
-    /** A harness pointed at this server with client credentials, pinned to HTTP/1.1. */
+    /**
+     * A harness pointed at this server with client credentials, pinned to HTTP/1.1, without retries (the
+     * fault suite turns them on) so each test sees exactly the answers it enqueued.
+     */
     public Harness harness() {
         return builder().build();
     }
@@ -48,6 +52,7 @@ public final class MockFalcon implements AutoCloseable {
         return Harness.builder()
                 .baseUrl(baseUrl())
                 .credentials(Credentials.of(CLIENT_ID, CLIENT_SECRET))
+                .retryPolicy(RetryPolicy.NONE)
                 .httpClient(http11());
     }
 

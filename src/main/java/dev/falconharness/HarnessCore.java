@@ -1,0 +1,171 @@
+package dev.falconharness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconharness.auth.AuthStage;
+import dev.falconharness.auth.ClientCredentialsTokenSource;
+import dev.falconharness.auth.Endpoint;
+import dev.falconharness.auth.StaticTokenSource;
+import dev.falconharness.auth.TokenSource;
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.LoggingStage;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RateLimitStage;
+import dev.falconharness.http.RetryPolicy;
+import dev.falconharness.http.RetryStage;
+import dev.falconharness.http.Stage;
+import dev.falconharness.http.Transport;
+import dev.falconharness.manifest.Manifest;
+import dev.falconharness.request.RequestFactory;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What every view of one harness shares: the manifest, the endpoint, the token, the rate-limit state
+ * and the transport. The stack is assembled here, in one readable order:
+ * retry, rate limit, authentication, base URL, default headers, logging, transport.
+ */
+final class HarnessCore {
+    /** Falcon's limits are per minute: no rate-limit pause needs to be longer than one window. */
+    private static final java.time.Duration RATE_LIMIT_MAX_WAIT = java.time.Duration.ofMinutes(1);
+
+    private final RequestFactory factory;
+    private final Endpoint endpoint;
+    private final TokenSource tokens;
+    private final RateLimitStage rateLimit;
+    private final Transport transport;
+    private final ObjectMapper mapper;
+    private final String userAgent;
+    private final Headers defaults;
+    private final Harness.HarnessBuilder settings;
+    private final CallListener listener;
+    private final Stage logging = new LoggingStage();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HarnessCore(Harness.HarnessBuilder b, Endpoint endpoint, HttpClient client) {
+        this.settings = b;
+        this.endpoint = endpoint;
+        this.mapper = b.mapper;
+        this.factory = new RequestFactory(manifest(b), mapper);
+        this.userAgent = userAgent(b.userAgentPrefix);
+        this.defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
+        this.listener = CallListener.all(b.listeners);
+        this.transport = new Transport(client, b.requestTimeout);
+        this.rateLimit = new RateLimitStage(b.clock, b.sleeper, listener, b.pacing, RATE_LIMIT_MAX_WAIT);
+        this.tokens = tokenSource(b);
+    }
+
+    static HarnessCore assemble(Harness.HarnessBuilder b) {
+        Endpoint endpoint = endpoint(b);
+        return new HarnessCore(b, endpoint, b.httpClient != null ? b.httpClient : HttpClients.create(b, endpoint.baseUrl()));
+    }
+
+    List<Stage> stages(RetryPolicy policy) {
+        Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
+        return List.of(retry(policy), rateLimit, new AuthStage(tokens, listener), baseUrl, this::defaultHeaders,
+                logging, transport);
+    }
+
+    private RetryStage retry(RetryPolicy policy) {
+        return new RetryStage(policy, settings.clock, settings.sleeper, listener, settings.jitter);
+    }
+
+    private dev.falconharness.http.RawResponse defaultHeaders(Stage.Chain chain) throws java.io.IOException {
+        return chain.proceed(withDefaultHeaders(chain.request()));
+    }
+
+    /** Adds {@code User-Agent} and {@code Accept} where the request has none of its own. */
+    PreparedRequest withDefaultHeaders(PreparedRequest request) {
+        Headers headers = request.headers();
+        for (int i = 0; i < defaults.size(); i++) {
+            if (!headers.contains(defaults.name(i))) {
+                headers = headers.plus(defaults.name(i), defaults.value(i));
+            }
+        }
+        return request.withHeaders(headers);
+    }
+
+    private TokenSource tokenSource(Harness.HarnessBuilder b) {
+        if (b.tokenSource != null) {
+            return b.tokenSource;
+        }
+        if (b.credentials == null) {
+            return TokenSource.NONE;
+        }
+        if (b.credentials.isBearerToken()) {
+            return new StaticTokenSource(b.credentials.revealBearerToken());
+        }
+        // Asking for a token twice is harmless, so token requests are retried whatever their method.
+        RetryPolicy tokenRetries = b.retryPolicy.toBuilder().retryNonIdempotent(true).build();
+        List<Stage> tokenStages = List.of(retry(tokenRetries), this::defaultHeaders, logging, transport);
+        return new ClientCredentialsTokenSource(b.credentials, endpoint, tokenStages, Headers.EMPTY, b.clock,
+                b.refreshWindow, listener);
+    }
+
+    private static Endpoint endpoint(Harness.HarnessBuilder b) {
+        if (b.baseUrl != null) {
+            return Endpoint.fixed(b.baseUrl);
+        }
+        String cloud = b.cloud;
+        if (cloud == null && b.credentials != null && b.credentials.baseUrl().isPresent()) {
+            return Endpoint.fixed(BaseUrls.normalize(b.credentials.baseUrl().get()));
+        }
+        if (cloud == null && b.credentials != null) {
+            cloud = b.credentials.cloud().orElse(null);
+        }
+        if (cloud != null) {
+            Cloud parsed = Cloud.parse(cloud).orElseThrow(() -> new IllegalArgumentException("unknown cloud \""
+                    + b.credentials.cloud().orElse("") + "\" in FALCON_CLOUD; use one of " + Cloud.names()));
+            return Endpoint.cloud(parsed, Cloud.allowsDiscovery(cloud));
+        }
+        String manifestUrl = manifest(b).baseUrl();
+        if (manifestUrl == null || manifestUrl.equals(Cloud.US_1.baseUrl())) {
+            return Endpoint.cloud(Cloud.US_1, true);
+        }
+        return Endpoint.fixed(BaseUrls.normalize(manifestUrl));
+    }
+
+    private static Manifest manifest(Harness.HarnessBuilder b) {
+        if (b.manifests.isEmpty()) {
+            return Manifest.falcon();
+        }
+        return b.manifests.size() == 1 ? b.manifests.get(0) : Manifest.combine(b.manifests.toArray(new Manifest[0]));
+    }
+
+    private static String userAgent(String prefix) {
+        String own = "falcon-harness/" + Version.get() + " (Java " + Runtime.version().feature() + ")";
+        return prefix == null || prefix.isBlank() ? own : prefix.strip() + " " + own;
+    }
+
+    RequestFactory factory() {
+        return factory;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            tokens.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return endpoint + ", " + factory.manifest() + ", " + tokens;
+    }
+}

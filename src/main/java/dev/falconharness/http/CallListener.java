@@ -1,0 +1,76 @@
+package dev.falconharness.http;
+
+import java.time.Duration;
+
+/**
+ * Hears what the harness does besides sending: retries, waits, token requests. Every method has an
+ * empty default, so a listener implements only what it counts. Called on the calling thread;
+ * implementations must be thread-safe and quick.
+ *
+ * <pre>{@code
+ * AtomicInteger retries = new AtomicInteger();
+ * Harness.builder().listener(new CallListener() {
+ *     public void retrying(PreparedRequest r, int attempt, String reason, Duration delay) { retries.incrementAndGet(); }
+ * });
+ * }</pre>
+ */
+public interface CallListener {
+
+    /** No-op. */
+    CallListener NONE = new CallListener() {
+    };
+
+    /**
+     * A request is about to be sent again.
+     *
+     * @param attempt the attempt about to be made (2 for the first retry)
+     * @param reason  why, e.g. {@code HTTP 503} or {@code ConnectException}
+     * @param delay   the wait before it
+     */
+    default void retrying(PreparedRequest request, int attempt, String reason, Duration delay) {
+    }
+
+    /** A call waits before sending, because the API rate limit paused the harness or pacing slowed it. */
+    default void waiting(PreparedRequest request, Duration delay, String reason) {
+    }
+
+    /** A new access token was obtained (the first, or a refresh). */
+    default void tokenObtained(Duration lifetime) {
+    }
+
+    /** A call got a 401 and is replayed once with a fresh token. */
+    default void replayingWithFreshToken(PreparedRequest request) {
+    }
+
+    /** Calls every listener in turn. */
+    static CallListener all(java.util.List<CallListener> listeners) {
+        if (listeners.isEmpty()) {
+            return NONE;
+        }
+        java.util.List<CallListener> copy = java.util.List.copyOf(listeners);
+        return copy.size() == 1 ? copy.get(0) : new Composite(copy);
+    }
+
+    /** Fans events out to several listeners. */
+    record Composite(java.util.List<CallListener> listeners) implements CallListener {
+        @Override
+        public void retrying(PreparedRequest request, int attempt, String reason, Duration delay) {
+            listeners.forEach(l -> l.retrying(request, attempt, reason, delay));
+        }
+
+        @Override
+        public void waiting(PreparedRequest request, Duration delay, String reason) {
+            listeners.forEach(l -> l.waiting(request, delay, reason));
+        }
+
+        @Override
+        public void tokenObtained(Duration lifetime) {
+            listeners.forEach(l -> l.tokenObtained(lifetime));
+        }
+
+        @Override
+        public void replayingWithFreshToken(PreparedRequest request) {
+            listeners.forEach(l -> l.replayingWithFreshToken(request));
+        }
+    }
+}

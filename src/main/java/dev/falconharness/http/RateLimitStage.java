@@ -1,0 +1,115 @@
+package dev.falconharness.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps one harness's calls within the API rate limit. A 429 pauses every call of the harness until the
+ * time the server named, not only the call that got it. With pacing on, calls also slow down as
+ * {@code X-Ratelimit-Remaining} nears zero, so a busy harness eases off before it is throttled.
+ * Thread-safe; share one per harness.
+ *
+ * <p>Pacing: once fewer than a tenth of the per-minute budget remains, each call waits
+ * {@code (60 s / limit) * (reserve / remaining)}, growing as the budget runs out, never longer than
+ * {@code maxWait}.
+ */
+public final class RateLimitStage implements Stage {
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final CallListener listener;
+    private final boolean pacing;
+    private final Duration maxWait;
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
+    private volatile long limit = -1;
+    private volatile long remaining = -1;
+
+    public RateLimitStage(Clock clock, Sleeper sleeper, CallListener listener, boolean pacing, Duration maxWait) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.pacing = pacing;
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public RawResponse intercept(Chain chain) throws IOException {
+        PreparedRequest request = chain.request();
+        waitIfNeeded(request);
+        RawResponse response = chain.proceed(request);
+        observe(response);
+        return response;
+    }
+
+    private void waitIfNeeded(PreparedRequest request) throws IOException {
+        Instant now = clock.instant();
+        Duration pause = Duration.between(now, pausedUntil.get());
+        String reason = "rate limit: paused until " + pausedUntil.get();
+        Duration pace = pacingDelay();
+        if (pace.compareTo(pause) > 0) {
+            pause = pace;
+            reason = "pacing: " + remaining + " of " + limit + " requests left this minute";
+        }
+        if (pause.isNegative() || pause.isZero()) {
+            return;
+        }
+        Duration wait = pause.compareTo(maxWait) > 0 ? maxWait : pause;
+        listener.waiting(request, wait, reason);
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the rate limit");
+        }
+    }
+
+    private Duration pacingDelay() {
+        long lim = limit;
+        long left = remaining;
+        long reserve = lim / 10;
+        if (!pacing || lim <= 0 || left < 0 || left >= reserve) {
+            return Duration.ZERO;
+        }
+        long perRequest = WINDOW.toNanos() / lim;
+        return Duration.ofNanos(perRequest * reserve / Math.max(left, 1));
+    }
+
+    private void observe(RawResponse response) {
+        Headers headers = response.headers();
+        if (response.status() == 401) {
+            // A 401 reports the separate 15-a-minute bucket for bad tokens, not the account's budget.
+            return;
+        }
+        parse(headers.value("X-Ratelimit-Limit").orElse(null), true);
+        parse(headers.value("X-Ratelimit-Remaining").orElse(null), false);
+        if (response.status() == 429) {
+            RetryAfter.from(headers, clock.instant()).ifPresent(this::pauseUntil);
+        }
+    }
+
+    private void parse(String value, boolean isLimit) {
+        if (value == null) {
+            return;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (isLimit) {
+                limit = n;
+            } else {
+                remaining = n;
+            }
+        } catch (NumberFormatException e) {
+            // A garbled header tells us nothing; keep the last good value.
+        }
+    }
+
+    /** Pauses every call until {@code until} (or later, if a later pause is already set). */
+    public void pauseUntil(Instant until) {
+        pausedUntil.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+}
