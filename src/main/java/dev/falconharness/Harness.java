@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -109,15 +112,59 @@ public final class Harness implements AutoCloseable {
 
     /** Sends an already built request through retries, rate limiting, authentication and the transport. */
     public ApiResponse send(PreparedRequest request) {
+        PreparedRequest timed = timed(request);
+        try {
+            return new ApiResponse(StageChain.send(stages, timed), core.mapper());
+        } catch (IOException e) {
+            throw network(timed, e);
+        }
+    }
+
+    /**
+     * Calls an operation without blocking: validation happens now (a bad call fails the returned future
+     * at once, nothing sent); the request then travels on the JDK client's asynchronous path. Many
+     * calls in flight share one token and one rate-limit state.
+     *
+     * <pre>{@code
+     * List<CompletableFuture<ApiResponse>> calls = ids.stream()
+     *         .map(id -> falcon.commandAsync("RetrieveUser", Map.of("ids", id), null)).toList();
+     * }</pre>
+     *
+     * @return a future failed with {@link ValidationException}, {@link AuthenticationException} or
+     *         {@link NetworkException} where {@link #command} would throw them
+     */
+    public CompletableFuture<ApiResponse> commandAsync(String operationId, Map<String, ?> params, Object body) {
+        PreparedRequest request;
+        try {
+            request = core.factory().prepare(operationId, params, body);
+        } catch (ValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendAsync(request);
+    }
+
+    /** {@link #send} without blocking; see {@link #commandAsync}. */
+    public CompletableFuture<ApiResponse> sendAsync(PreparedRequest request) {
+        PreparedRequest timed;
+        try {
+            timed = timed(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return StageChain.run(stages, timed).handle((raw, failure) -> {
+            if (failure == null) {
+                return new ApiResponse(raw, core.mapper());
+            }
+            Throwable cause = StageChain.unwrap(failure);
+            throw new CompletionException(cause instanceof IOException io ? network(timed, io) : cause);
+        });
+    }
+
+    private PreparedRequest timed(PreparedRequest request) {
         if (core.isClosed()) {
             throw new IllegalStateException("this harness is closed");
         }
-        PreparedRequest timed = timeout == null || request.timeout() != null ? request : request.withTimeout(timeout);
-        try {
-            return new ApiResponse(StageChain.run(stages, timed), core.mapper());
-        } catch (IOException e) {
-            throw network(timed.baseUrl() != null ? timed : timed.withBaseUrl(core.endpoint().baseUrl()), e);
-        }
+        return timeout == null || request.timeout() != null ? request : request.withTimeout(timeout);
     }
 
     /**
@@ -181,7 +228,8 @@ public final class Harness implements AutoCloseable {
         return "Harness{" + core + "}";
     }
 
-    private static NetworkException network(PreparedRequest request, IOException e) {
+    private NetworkException network(PreparedRequest sent, IOException e) {
+        PreparedRequest request = sent.baseUrl() != null ? sent : sent.withBaseUrl(core.endpoint().baseUrl());
         boolean timeout = e instanceof HttpTimeoutException;
         String what = request.operationId() != null ? request.operationId() + " (" + request.method() + " "
                 + request.redactedUrl() + ")" : request.method() + " " + request.redactedUrl();
@@ -219,6 +267,7 @@ public final class Harness implements AutoCloseable {
         Path trustStore;
         char[] trustStorePassword;
         ProxySelector proxy;
+        Executor executor;
 
         private HarnessBuilder() {
         }
@@ -335,6 +384,15 @@ public final class Harness implements AutoCloseable {
         /** Routes connections through this proxy selector (default: the JDK's, which reads the system proxy properties). */
         public HarnessBuilder proxy(ProxySelector selector) {
             this.proxy = selector;
+            return this;
+        }
+
+        /**
+         * Where waits and token refreshes of asynchronous calls run (default: the harness's own pool of
+         * daemon threads, shut down by {@link Harness#close()}; yours is left running).
+         */
+        public HarnessBuilder executor(Executor executor) {
+            this.executor = executor;
             return this;
         }
 

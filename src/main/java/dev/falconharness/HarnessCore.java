@@ -10,16 +10,22 @@ import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.LoggingStage;
 import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.RateLimitStage;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.RetryStage;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.Transport;
+import dev.falconharness.http.Waiter;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.request.RequestFactory;
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every view of one harness shares: the manifest, the endpoint, the token, the rate-limit state
@@ -29,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class HarnessCore {
     /** Falcon's limits are per minute: no rate-limit pause needs to be longer than one window. */
     private static final java.time.Duration RATE_LIMIT_MAX_WAIT = java.time.Duration.ofMinutes(1);
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final RequestFactory factory;
     private final Endpoint endpoint;
@@ -40,7 +47,9 @@ final class HarnessCore {
     private final Headers defaults;
     private final Harness.HarnessBuilder settings;
     private final CallListener listener;
-    private final Stage logging = new LoggingStage();
+    private final Stage logging;
+    private final ExecutorService ownExecutor;
+    private final Waiter waiter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HarnessCore(Harness.HarnessBuilder b, Endpoint endpoint, HttpClient client) {
@@ -51,8 +60,11 @@ final class HarnessCore {
         this.userAgent = userAgent(b.userAgentPrefix);
         this.defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
         this.listener = CallListener.all(b.listeners);
+        this.logging = new LoggingStage(listener);
+        this.ownExecutor = b.executor == null ? Executors.newCachedThreadPool(HarnessCore::daemon) : null;
+        this.waiter = new Waiter(b.sleeper, b.executor != null ? b.executor : ownExecutor);
         this.transport = new Transport(client, b.requestTimeout);
-        this.rateLimit = new RateLimitStage(b.clock, b.sleeper, listener, b.pacing, RATE_LIMIT_MAX_WAIT);
+        this.rateLimit = new RateLimitStage(b.clock, waiter, listener, b.pacing, RATE_LIMIT_MAX_WAIT);
         this.tokens = tokenSource(b);
     }
 
@@ -63,16 +75,23 @@ final class HarnessCore {
 
     List<Stage> stages(RetryPolicy policy) {
         Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
-        return List.of(retry(policy), rateLimit, new AuthStage(tokens, listener), baseUrl, this::defaultHeaders,
-                logging, transport);
+        return List.of(retry(policy), rateLimit, new AuthStage(tokens, listener, waiter.executor()), baseUrl,
+                this::defaultHeaders, logging, transport);
     }
 
     private RetryStage retry(RetryPolicy policy) {
-        return new RetryStage(policy, settings.clock, settings.sleeper, listener, settings.jitter);
+        return new RetryStage(policy, settings.clock, waiter, listener, settings.jitter);
     }
 
-    private dev.falconharness.http.RawResponse defaultHeaders(Stage.Chain chain) throws java.io.IOException {
+    private CompletableFuture<RawResponse> defaultHeaders(Stage.Chain chain) {
         return chain.proceed(withDefaultHeaders(chain.request()));
+    }
+
+    /** Waits and token refreshes run on daemon threads: they must never keep a JVM alive. */
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "falcon-harness-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Adds {@code User-Agent} and {@code Accept} where the request has none of its own. */
@@ -161,6 +180,9 @@ final class HarnessCore {
     void close() {
         if (closed.compareAndSet(false, true)) {
             tokens.close();
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+            }
         }
     }
 

@@ -4,43 +4,46 @@ import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.Stage;
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to each request (unless the caller set one), and answers a
- * 401 on a refreshable token with exactly one refresh and one replay, never a loop. Thread-safe.
+ * 401 on a refreshable token with exactly one refresh and one replay, never a loop. A token that must
+ * be fetched is fetched on the executor, so asynchronous calls never block on it. Thread-safe.
  */
 public final class AuthStage implements Stage {
     private final TokenSource tokens;
     private final CallListener listener;
+    private final Executor executor;
 
-    public AuthStage(TokenSource tokens) {
-        this(tokens, CallListener.NONE);
-    }
-
-    public AuthStage(TokenSource tokens, CallListener listener) {
+    public AuthStage(TokenSource tokens, CallListener listener, Executor executor) {
         this.tokens = tokens;
         this.listener = listener;
+        this.executor = executor;
     }
 
     @Override
-    public RawResponse intercept(Chain chain) throws IOException {
+    public CompletableFuture<RawResponse> intercept(Chain chain) {
         PreparedRequest request = chain.request();
         if (request.headers().contains("Authorization")) {
             return chain.proceed(request);
         }
-        AccessToken token = tokens.token();
-        if (token == null) {
-            return chain.proceed(request);
-        }
-        RawResponse response = chain.proceed(request.withHeader("Authorization", token.authorization()));
+        return tokens.tokenAsync(executor).thenCompose(token -> token == null
+                ? chain.proceed(request)
+                : chain.proceed(request.withHeader("Authorization", token.authorization()))
+                        .thenCompose(response -> replayOn401(chain, request, token, response)));
+    }
+
+    private CompletableFuture<RawResponse> replayOn401(Chain chain, PreparedRequest request, AccessToken used,
+            RawResponse response) {
         if (response.status() != 401 || !tokens.canRefresh()) {
-            return response;
+            return CompletableFuture.completedFuture(response);
         }
         // The token may have expired early or been revoked elsewhere: one fresh token, one replay.
-        tokens.invalidate(token);
+        tokens.invalidate(used);
         listener.replayingWithFreshToken(request);
-        AccessToken fresh = tokens.token();
-        return chain.proceed(request.withHeader("Authorization", fresh.authorization()));
+        return tokens.tokenAsync(executor)
+                .thenCompose(fresh -> chain.proceed(request.withHeader("Authorization", fresh.authorization())));
     }
 }

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -104,6 +106,16 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         }
     }
 
+    /** Completed at once while the token is fresh; a refresh runs on {@code executor}. */
+    @Override
+    public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
+        Held current = held;
+        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+            return CompletableFuture.completedFuture(current.token());
+        }
+        return TokenSource.super.tokenAsync(executor);
+    }
+
     @Override
     public boolean canRefresh() {
         return true;
@@ -166,7 +178,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     }
 
     private RawResponse post(PreparedRequest request) throws IOException {
-        return StageChain.run(stages, request);
+        return StageChain.send(stages, request);
     }
 
     private AuthenticationException refused(RawResponse response) {

@@ -1,6 +1,8 @@
 package dev.falconharness.auth;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** A bearer token given by the caller, used as it is: never refreshed and never revoked. */
 public final class StaticTokenSource implements TokenSource {
@@ -13,6 +15,11 @@ public final class StaticTokenSource implements TokenSource {
     @Override
     public AccessToken token() {
         return token;
+    }
+
+    @Override
+    public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
+        return CompletableFuture.completedFuture(token);
     }
 
     @Override

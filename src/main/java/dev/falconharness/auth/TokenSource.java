@@ -1,6 +1,9 @@
 package dev.falconharness.auth;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Supplies the bearer token for each call. Implementations are thread-safe: many calls ask at once,
@@ -13,6 +16,11 @@ public interface TokenSource extends AutoCloseable {
         @Override
         public AccessToken token() {
             return null;
+        }
+
+        @Override
+        public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -41,6 +49,20 @@ public interface TokenSource extends AutoCloseable {
      * @throws IOException if the token endpoint cannot be reached
      */
     AccessToken token() throws IOException;
+
+    /**
+     * The token without blocking the caller: already completed when a valid token is at hand, otherwise
+     * fetched on {@code executor}. Fails as {@link #token()} throws.
+     */
+    default CompletableFuture<AccessToken> tokenAsync(Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return token();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
 
     /** True when {@link #invalidate} followed by {@link #token} can produce a different token. */
     boolean canRefresh();

@@ -20,6 +20,18 @@ public interface CallListener {
     CallListener NONE = new CallListener() {
     };
 
+    /** A request is handed to the network (every attempt and token request included). */
+    default void requestSent(PreparedRequest request) {
+    }
+
+    /** An answer arrived, whatever its status. */
+    default void responseReceived(RawResponse response) {
+    }
+
+    /** A request got no answer: connection refused or reset, timeout. */
+    default void requestFailed(PreparedRequest request, java.io.IOException failure) {
+    }
+
     /**
      * A request is about to be sent again.
      *
@@ -53,6 +65,21 @@ public interface CallListener {
 
     /** Fans events out to several listeners. */
     record Composite(java.util.List<CallListener> listeners) implements CallListener {
+        @Override
+        public void requestSent(PreparedRequest request) {
+            listeners.forEach(l -> l.requestSent(request));
+        }
+
+        @Override
+        public void responseReceived(RawResponse response) {
+            listeners.forEach(l -> l.responseReceived(response));
+        }
+
+        @Override
+        public void requestFailed(PreparedRequest request, java.io.IOException failure) {
+            listeners.forEach(l -> l.requestFailed(request, failure));
+        }
+
         @Override
         public void retrying(PreparedRequest request, int attempt, String reason, Duration delay) {
             listeners.forEach(l -> l.retrying(request, attempt, reason, delay));

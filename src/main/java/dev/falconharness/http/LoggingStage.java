@@ -3,31 +3,48 @@ package dev.falconharness.http;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Logs each request and its outcome through {@link System.Logger} at {@code DEBUG}: method, URL,
- * status, time and trace ID, with secrets masked. Costs nothing when debug logging is off. Thread-safe.
+ * Reports each exchange as it crosses the wire: to {@link System.Logger} at {@code DEBUG} (method, URL,
+ * status, time and trace ID, secrets masked; nothing is formatted when debug is off) and to the
+ * {@link CallListener}. It sits just before the transport, so retries and token requests show too.
+ * Thread-safe.
  */
 public final class LoggingStage implements Stage {
     private static final Logger LOG = System.getLogger("dev.falconharness.http");
 
+    private final CallListener listener;
+
+    public LoggingStage(CallListener listener) {
+        this.listener = listener;
+    }
+
     @Override
-    public RawResponse intercept(Chain chain) throws IOException {
+    public CompletableFuture<RawResponse> intercept(Chain chain) {
         PreparedRequest request = chain.request();
-        if (!LOG.isLoggable(Level.DEBUG)) {
-            return chain.proceed(request);
+        boolean debug = LOG.isLoggable(Level.DEBUG);
+        if (debug) {
+            LOG.log(Level.DEBUG, "--> " + request.method() + " " + request.redactedUrl()
+                    + (request.operationId() != null ? " (" + request.operationId() + ")" : ""));
         }
-        LOG.log(Level.DEBUG, "--> " + request.method() + " " + request.redactedUrl()
-                + (request.operationId() != null ? " (" + request.operationId() + ")" : ""));
-        try {
-            RawResponse response = chain.proceed(request);
-            LOG.log(Level.DEBUG, "<-- " + response.status() + " " + request.method() + " " + request.redactedUrl()
-                    + " " + response.elapsed().toMillis() + " ms, " + response.body().length + " bytes"
-                    + response.headers().value("X-Cs-Traceid").map(id -> ", trace id " + id).orElse(""));
-            return response;
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "<-- failed " + request.method() + " " + request.redactedUrl() + ": " + e);
-            throw e;
-        }
+        listener.requestSent(request);
+        return chain.proceed(request).whenComplete((response, failure) -> {
+            if (response != null) {
+                listener.responseReceived(response);
+            } else if (StageChain.unwrap(failure) instanceof IOException e) {
+                listener.requestFailed(request, e);
+            }
+            if (debug) {
+                LOG.log(Level.DEBUG, response != null ? describe(request, response)
+                        : "<-- failed " + request.method() + " " + request.redactedUrl() + ": " + StageChain.unwrap(failure));
+            }
+        });
+    }
+
+    private static String describe(PreparedRequest request, RawResponse response) {
+        return "<-- " + response.status() + " " + request.method() + " " + request.redactedUrl() + " "
+                + response.elapsed().toMillis() + " ms, " + response.body().length + " bytes"
+                + response.headers().value("X-Cs-Traceid").map(id -> ", trace id " + id).orElse("");
     }
 }

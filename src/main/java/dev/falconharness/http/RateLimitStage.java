@@ -1,10 +1,9 @@
 package dev.falconharness.http;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,7 +20,7 @@ public final class RateLimitStage implements Stage {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Waiter waiter;
     private final CallListener listener;
     private final boolean pacing;
     private final Duration maxWait;
@@ -29,24 +28,25 @@ public final class RateLimitStage implements Stage {
     private volatile long limit = -1;
     private volatile long remaining = -1;
 
-    public RateLimitStage(Clock clock, Sleeper sleeper, CallListener listener, boolean pacing, Duration maxWait) {
+    public RateLimitStage(Clock clock, Waiter waiter, CallListener listener, boolean pacing, Duration maxWait) {
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.waiter = waiter;
         this.listener = listener;
         this.pacing = pacing;
         this.maxWait = maxWait;
     }
 
     @Override
-    public RawResponse intercept(Chain chain) throws IOException {
+    public CompletableFuture<RawResponse> intercept(Chain chain) {
         PreparedRequest request = chain.request();
-        waitIfNeeded(request);
-        RawResponse response = chain.proceed(request);
-        observe(response);
-        return response;
+        return waiter.after(waitNeeded(request)).thenCompose(ignored -> chain.proceed(request)).thenApply(response -> {
+            observe(response);
+            return response;
+        });
     }
 
-    private void waitIfNeeded(PreparedRequest request) throws IOException {
+    /** How long this call must wait now: for a 429 pause, or for pacing; zero mostly. */
+    private Duration waitNeeded(PreparedRequest request) {
         Instant now = clock.instant();
         Duration pause = Duration.between(now, pausedUntil.get());
         String reason = "rate limit: paused until " + pausedUntil.get();
@@ -56,16 +56,11 @@ public final class RateLimitStage implements Stage {
             reason = "pacing: " + remaining + " of " + limit + " requests left this minute";
         }
         if (pause.isNegative() || pause.isZero()) {
-            return;
+            return Duration.ZERO;
         }
         Duration wait = pause.compareTo(maxWait) > 0 ? maxWait : pause;
         listener.waiting(request, wait, reason);
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the rate limit");
-        }
+        return wait;
     }
 
     private Duration pacingDelay() {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -25,43 +26,51 @@ public final class RetryStage implements Stage {
 
     private final RetryPolicy policy;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Waiter waiter;
     private final CallListener listener;
     private final DoubleSupplier random;
 
     /**
      * @param random a source of uniform values in [0, 1) for jitter (tests pass a fixed one)
      */
-    public RetryStage(RetryPolicy policy, Clock clock, Sleeper sleeper, CallListener listener, DoubleSupplier random) {
+    public RetryStage(RetryPolicy policy, Clock clock, Waiter waiter, CallListener listener, DoubleSupplier random) {
         this.policy = policy;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.waiter = waiter;
         this.listener = listener;
         this.random = random;
     }
 
     @Override
-    public RawResponse intercept(Chain chain) throws IOException {
-        PreparedRequest request = chain.request();
-        Instant deadline = clock.instant().plus(policy.maxTotalTime());
-        for (int attempt = 1; ; attempt++) {
-            RawResponse response;
-            try {
-                response = chain.proceed(request);
-            } catch (IOException e) {
+    public CompletableFuture<RawResponse> intercept(Chain chain) {
+        return attempt(chain, chain.request(), 1, clock.instant().plus(policy.maxTotalTime()));
+    }
+
+    private CompletableFuture<RawResponse> attempt(Chain chain, PreparedRequest request, int attempt, Instant deadline) {
+        return chain.proceed(request).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = StageChain.unwrap(failure);
                 Duration delay = policy.backoff(attempt, random.getAsDouble());
-                if (!mayRetry(request, e, attempt, delay, deadline)) {
-                    throw e;
+                if (!(cause instanceof IOException io) || !mayRetry(request, io, attempt, delay, deadline)) {
+                    return CompletableFuture.<RawResponse>failedFuture(cause);
                 }
-                pause(request, attempt + 1, e.getClass().getSimpleName(), delay);
-                continue;
+                return again(chain, request, attempt, deadline, cause.getClass().getSimpleName(), delay);
             }
             Duration delay = delayAfter(response, attempt);
             if (!mayRetry(request, response, attempt, delay, deadline)) {
-                return response;
+                return CompletableFuture.completedFuture(response);
             }
-            pause(request, attempt + 1, "HTTP " + response.status(), delay);
-        }
+            return again(chain, request, attempt, deadline, "HTTP " + response.status(), delay);
+        }).thenCompose(next -> next);
+    }
+
+    private CompletableFuture<RawResponse> again(Chain chain, PreparedRequest request, int attempt, Instant deadline,
+            String reason, Duration delay) {
+        int next = attempt + 1;
+        LOG.log(Level.DEBUG, () -> "retrying " + describe(request) + " after " + reason + " in " + delay.toMillis()
+                + " ms (attempt " + next + " of " + policy.maxAttempts() + ")");
+        listener.retrying(request, next, reason, delay);
+        return waiter.after(delay).thenCompose(ignored -> attempt(chain, request, next, deadline));
     }
 
     private boolean mayRetry(PreparedRequest request, IOException e, int attempt, Duration delay, Instant deadline) {
@@ -103,18 +112,6 @@ public final class RetryStage implements Stage {
                 .map(until -> Duration.between(now, until))
                 .map(wait -> wait.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : wait)
                 .orElse(backoff);
-    }
-
-    private void pause(PreparedRequest request, int nextAttempt, String reason, Duration delay) throws IOException {
-        LOG.log(Level.DEBUG, () -> "retrying " + describe(request) + " after " + reason + " in " + delay.toMillis()
-                + " ms (attempt " + nextAttempt + " of " + policy.maxAttempts() + ")");
-        listener.retrying(request, nextAttempt, reason, delay);
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry");
-        }
     }
 
     private static String describe(PreparedRequest request) {

@@ -1,7 +1,6 @@
 package dev.falconharness.http;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The last stage: sends the request with {@code java.net.http} and reads the whole response. The only
@@ -32,48 +31,44 @@ public final class Transport implements Stage {
     }
 
     @Override
-    public RawResponse intercept(Chain chain) throws IOException {
+    public CompletableFuture<RawResponse> intercept(Chain chain) {
         return send(chain.request());
     }
 
     /**
      * Sends {@code request} and reads the whole answer within the request's timeout. The bound covers
-     * the body too: a server that stalls mid-body cannot hold the call past it. An interrupt becomes an
-     * {@link InterruptedIOException} with the thread's flag kept.
+     * the body too: the JDK's own request timeout stops at the headers, so a server that stalled
+     * mid-body could otherwise hold the call forever. On timeout the exchange is cancelled and the
+     * future fails with an {@link HttpTimeoutException}.
      */
-    public RawResponse send(PreparedRequest request) throws IOException {
-        HttpRequest httpRequest = toHttpRequest(request);
+    public CompletableFuture<RawResponse> send(PreparedRequest request) {
+        HttpRequest httpRequest;
+        try {
+            httpRequest = toHttpRequest(request);
+        } catch (IllegalArgumentException e) {
+            // The JDK refuses some header names (Host, Connection...): a caller mistake, not the network's.
+            return CompletableFuture.failedFuture(new IllegalArgumentException("cannot send " + request.method() + " "
+                    + request.redactedUrl() + ": " + e.getMessage(), e));
+        }
         Duration timeout = request.timeout() != null ? request.timeout() : defaultTimeout;
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new RawResponse(request, response.statusCode(), Headers.of(response.headers().map()),
-                    response.body(), elapsed);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("interrupted while waiting for the response");
-            interrupted.initCause(e);
-            throw interrupted;
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        }
-    }
-
-    /** The client's own failure, as the synchronous API would have thrown it. */
-    private static IOException unwrap(Throwable cause) {
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        return new IOException(cause);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (!exchange.isDone() && timedOut.compareAndSet(false, true)) {
+                exchange.cancel(true);
+            }
+        });
+        return exchange.handle((response, failure) -> {
+            if (timedOut.get()) {
+                throw new CompletionException(new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms"));
+            }
+            if (failure != null) {
+                throw new CompletionException(StageChain.unwrap(failure));
+            }
+            return new RawResponse(request, response.statusCode(), Headers.of(response.headers().map()), response.body(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        });
     }
 
     private HttpRequest toHttpRequest(PreparedRequest request) {

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Region discovery from {@code X-Cs-Region}, with a hand-written fake transport (no network). */
@@ -33,9 +34,9 @@ class RegionDiscoveryTest {
         }
 
         @Override
-        public RawResponse intercept(Chain chain) {
+        public CompletableFuture<RawResponse> intercept(Chain chain) {
             sent.add(chain.request());
-            return answers.removeFirst();
+            return CompletableFuture.completedFuture(answers.removeFirst());
         }
     }
 
