@@ -1,5 +1,6 @@
 package dev.falconharness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.auth.TokenSource;
 import dev.falconharness.http.CallListener;
@@ -10,6 +11,10 @@ import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
+import dev.falconharness.paging.BatchResult;
+import dev.falconharness.paging.IdBatcher;
+import dev.falconharness.paging.Paginator;
+import dev.falconharness.paging.QueryThenDetails;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
@@ -25,6 +30,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 
 /**
  * Calls any operation of its manifest by ID: builds the request from the manifest, validates it,
@@ -45,6 +51,9 @@ import java.util.function.DoubleSupplier;
  * client and one token. {@link #close()} revokes the token it obtained.
  */
 public final class Harness implements AutoCloseable {
+    /** Batches in flight at once: enough to hide latency, few enough to stay friendly to rate limits. */
+    private static final int BATCH_PARALLELISM = 4;
+
     private final HarnessCore core;
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
@@ -181,6 +190,39 @@ public final class Harness implements AutoCloseable {
     /** A view of this harness that retries by {@code policy}; shares everything else, like {@link #withTimeout}. */
     public Harness withRetryPolicy(RetryPolicy policy) {
         return new Harness(core, java.util.Objects.requireNonNull(policy, "policy"), timeout, false);
+    }
+
+    /**
+     * Every record of a paged operation, fetched lazily page by page; see {@link Paginator}.
+     *
+     * <pre>{@code
+     * List<String> uuids = falcon.paginate("queryUserV1", Map.of()).stream().map(JsonNode::asText).toList();
+     * }</pre>
+     */
+    public Paginator paginate(String operationId, Map<String, ?> params) {
+        return paginate(operationId, params, null);
+    }
+
+    /** As {@link #paginate(String, Map)}, for operations that take a body (and may page inside it). */
+    public Paginator paginate(String operationId, Map<String, ?> params, Object body) {
+        return new Paginator(this, operation(operationId), params, body);
+    }
+
+    /**
+     * Calls an operation whose ids do not fit one request: splits them into batches (by the parameter's
+     * {@code maxItems} and by URL length), sends up to four at once, and merges the answers. The result
+     * lists any batch that failed.
+     */
+    public BatchResult commandBatched(String operationId, Map<String, ?> params, Object body) {
+        return new IdBatcher(this, BATCH_PARALLELISM).run(operationId, params, body);
+    }
+
+    /**
+     * Pages through a query operation's ids and streams the matching entities, fetched in batches with a
+     * details operation: {@code queryThenDetails("QueryDevicesByFilterScroll", Map.of(), "GetDeviceDetailsV2")}.
+     */
+    public Stream<JsonNode> queryThenDetails(String queryOperationId, Map<String, ?> queryParams, String detailsOperationId) {
+        return QueryThenDetails.stream(this, paginate(queryOperationId, queryParams), detailsOperationId, BATCH_PARALLELISM);
     }
 
     /** The operation with this ID, or an {@link UnknownOperationException} naming the closest IDs. */

@@ -99,7 +99,7 @@ final class Values {
     private static void checkCount(Parameter p, List<String> strings, Problems problems) {
         if (p.maxItems() != null && strings.size() > p.maxItems()) {
             problems.add(p, "too many items: " + strings.size() + " given, at most " + p.maxItems()
-                    + " allowed; split the call into batches");
+                    + " allowed; split the call into batches (Harness.commandBatched does that for you)");
         }
         if (p.minItems() != null && strings.size() < p.minItems()) {
             problems.add(p, "too few items: " + strings.size() + " given, at least " + p.minItems() + " needed");
