@@ -169,6 +169,22 @@ class AuthenticationTest {
     }
 
     @Test
+    void theOAuth2OperationsCalledByIdTakeNoBearerTokenAndRevokeUsesBasicAuth() {
+        try (Harness harness = falcon.harness()) {
+            falcon.enqueue(new MockResponse().setResponseCode(401)).enqueue(new MockResponse().setResponseCode(200));
+            ApiResponse token = harness.command("oauth2AccessToken", Map.of("client_id", "x", "client_secret", "wrong"));
+            assertEquals(401, token.statusCode());
+            harness.command("oauth2RevokeToken", Map.of("token", "some-token"));
+            RecordedRequest tokenCall = falcon.take();
+            assertEquals("/oauth2/token", tokenCall.getPath());
+            assertEquals(null, tokenCall.getHeader("Authorization"));
+            RecordedRequest revoke = falcon.take();
+            assertTrue(revoke.getHeader("Authorization").startsWith("Basic "), revoke.getHeader("Authorization"));
+            assertEquals(2, falcon.requestCount());
+        }
+    }
+
+    @Test
     void anUnreachableServerIsANetworkErrorNamingTheCall() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -10,7 +10,9 @@ import java.util.concurrent.Executor;
 /**
  * Adds {@code Authorization: Bearer <token>} to each request (unless the caller set one), and answers a
  * 401 on a refreshable token with exactly one refresh and one replay, never a loop. A token that must
- * be fetched is fetched on the executor, so asynchronous calls never block on it. Thread-safe.
+ * be fetched is fetched on the executor, so asynchronous calls never block on it. Requests to the token
+ * source's own endpoints (Falcon's token and revoke operations, called by ID) get no bearer token.
+ * Thread-safe.
  */
 public final class AuthStage implements Stage {
     private final TokenSource tokens;
@@ -28,6 +30,11 @@ public final class AuthStage implements Stage {
         PreparedRequest request = chain.request();
         if (request.headers().contains("Authorization")) {
             return chain.proceed(request);
+        }
+        if (tokens.isOwnEndpoint(request)) {
+            // oauth2AccessToken / oauth2RevokeToken called by ID: no bearer token, nothing to refresh.
+            String authorization = tokens.ownEndpointAuthorization(request);
+            return chain.proceed(authorization == null ? request : request.withHeader("Authorization", authorization));
         }
         return tokens.tokenAsync(executor).thenCompose(token -> token == null
                 ? chain.proceed(request)

@@ -117,6 +117,27 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     }
 
     @Override
+    public boolean isOwnEndpoint(PreparedRequest request) {
+        String path = pathOf(request);
+        return path.equals(TOKEN_PATH) || path.equals(REVOKE_PATH);
+    }
+
+    @Override
+    public String ownEndpointAuthorization(PreparedRequest request) {
+        return pathOf(request).equals(REVOKE_PATH) ? basicAuthorization() : null;
+    }
+
+    private static String pathOf(PreparedRequest request) {
+        int query = request.target().indexOf('?');
+        return query < 0 ? request.target() : request.target().substring(0, query);
+    }
+
+    private String basicAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((credentials.clientId().orElseThrow() + ":"
+                + credentials.revealClientSecret()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public boolean canRefresh() {
         return true;
     }
@@ -229,13 +250,11 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         if (current == null) {
             return;
         }
-        String basic = Base64.getEncoder().encodeToString((credentials.clientId().orElseThrow() + ":"
-                + credentials.revealClientSecret()).getBytes(StandardCharsets.UTF_8));
         StringBuilder form = new StringBuilder();
         appendField(form, "token", current.token().value());
         try {
             // Closing must not hang on a slow server: the token expires on its own anyway.
-            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", "Basic " + basic))
+            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", basicAuthorization()))
                     .withTimeout(REVOKE_TIMEOUT));
             LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.falconharness.auth;
 
+import dev.falconharness.http.PreparedRequest;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,6 +63,22 @@ public interface TokenSource extends AutoCloseable {
                 throw new CompletionException(e);
             }
         }, executor);
+    }
+
+    /**
+     * Whether a request goes to this source's own endpoints (the token and revoke URLs), which take no
+     * bearer token: calling them through the harness must not fetch or spend one.
+     */
+    default boolean isOwnEndpoint(PreparedRequest request) {
+        return false;
+    }
+
+    /**
+     * The {@code Authorization} value a request to one of {@link #isOwnEndpoint own endpoints} needs
+     * (Falcon's revoke takes HTTP Basic with the client credentials), or null for none.
+     */
+    default String ownEndpointAuthorization(PreparedRequest request) {
+        return null;
     }
 
     /** True when {@link #invalidate} followed by {@link #token} can produce a different token. */
