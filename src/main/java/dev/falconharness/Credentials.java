@@ -14,6 +14,7 @@ import java.util.Optional;
  * Credentials.of("client-id", secret)                 // client credentials
  * Credentials.of("client-id", secret).withMemberCid("child-cid")
  * Credentials.bearerToken(token)                      // a token you manage yourself
+ * Credentials.apiKey(key)   Credentials.basic(user, password)   // other APIs' schemes
  * Credentials.fromEnvironment()                       // FALCON_CLIENT_ID, FALCON_CLIENT_SECRET, ...
  * }</pre>
  */
@@ -22,15 +23,22 @@ public final class Credentials {
     private final String clientSecret;
     private final String memberCid;
     private final String bearerToken;
+    private final String apiKey;
     private final String cloud;
     private final String baseUrl;
 
     private Credentials(String clientId, String clientSecret, String memberCid, String bearerToken, String cloud,
             String baseUrl) {
+        this(clientId, clientSecret, memberCid, bearerToken, null, cloud, baseUrl);
+    }
+
+    private Credentials(String clientId, String clientSecret, String memberCid, String bearerToken, String apiKey,
+            String cloud, String baseUrl) {
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.memberCid = memberCid;
         this.bearerToken = bearerToken;
+        this.apiKey = apiKey;
         this.cloud = cloud;
         this.baseUrl = baseUrl;
     }
@@ -40,6 +48,17 @@ public final class Credentials {
         requireText(clientId, "client ID");
         requireText(clientSecret, "client secret");
         return new Credentials(clientId, clientSecret, null, null, null, null);
+    }
+
+    /** A user name and password for HTTP Basic (the same shape as a client ID and secret). */
+    public static Credentials basic(String username, String password) {
+        return of(username, password);
+    }
+
+    /** An API key, sent where the manifest's (or builder's) {@code apiKey} auth says. */
+    public static Credentials apiKey(String key) {
+        requireText(key, "API key");
+        return new Credentials(null, null, null, null, key, null, null);
     }
 
     /** A bearer token used as it is: never refreshed, never revoked by the harness. */
@@ -82,6 +101,15 @@ public final class Credentials {
         return bearerToken != null;
     }
 
+    public boolean isApiKey() {
+        return apiKey != null;
+    }
+
+    /** True for a client ID and secret (or a user name and password). */
+    public boolean isClientCredentials() {
+        return clientId != null;
+    }
+
     /** The client ID; empty for a bearer token. */
     public Optional<String> clientId() {
         return Optional.ofNullable(clientId);
@@ -115,10 +143,23 @@ public final class Credentials {
         return bearerToken;
     }
 
+    /** The API key given to {@link #apiKey(String)}. */
+    public String revealApiKey() {
+        if (apiKey == null) {
+            throw new IllegalStateException("these credentials are not an API key");
+        }
+        return apiKey;
+    }
+
     private void requireClientCredentials(String what) {
         if (clientId == null) {
-            throw new IllegalStateException("bearer-token credentials have no " + what);
+            throw new IllegalStateException(kind() + " credentials have no " + what);
         }
+    }
+
+    /** What these credentials are, for messages. */
+    String kind() {
+        return bearerToken != null ? "bearer-token" : apiKey != null ? "API-key" : "client ID and secret";
     }
 
     private static void requireText(String value, String what) {
@@ -136,6 +177,9 @@ public final class Credentials {
     public String toString() {
         if (bearerToken != null) {
             return "Credentials{bearer token [redacted]}";
+        }
+        if (apiKey != null) {
+            return "Credentials{API key [redacted]}";
         }
         return "Credentials{clientId=" + clientId + ", clientSecret=[redacted]"
                 + (memberCid != null ? ", memberCid=" + memberCid : "") + "}";

@@ -9,6 +9,7 @@ import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.Sleeper;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
+import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
@@ -310,6 +311,7 @@ public final class Harness implements AutoCloseable {
         char[] trustStorePassword;
         ProxySelector proxy;
         Executor executor;
+        AuthSpec auth;
 
         private HarnessBuilder() {
         }
@@ -317,6 +319,16 @@ public final class Harness implements AutoCloseable {
         /** Client credentials or a bearer token. Without any, requests are sent unauthenticated. */
         public HarnessBuilder credentials(Credentials credentials) {
             this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * How to authenticate, overriding the manifest's {@code auth} block: {@link AuthSpec#bearer()},
+         * {@link AuthSpec#apiKey}, {@link AuthSpec#basic()}, {@link AuthSpec#clientCredentials} (any token
+         * URL), {@link AuthSpec#FALCON} or {@link AuthSpec#none()}.
+         */
+        public HarnessBuilder auth(AuthSpec auth) {
+            this.auth = auth;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.auth.AuthStage;
 import dev.falconharness.auth.ClientCredentialsTokenSource;
 import dev.falconharness.auth.Endpoint;
+import dev.falconharness.auth.SigningStage;
 import dev.falconharness.auth.StaticTokenSource;
 import dev.falconharness.auth.TokenSource;
 import dev.falconharness.http.CallListener;
@@ -17,6 +18,8 @@ import dev.falconharness.http.RetryStage;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.Transport;
 import dev.falconharness.http.Waiter;
+import dev.falconharness.manifest.AuthSpec;
+import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.request.RequestFactory;
 import java.net.http.HttpClient;
@@ -40,6 +43,7 @@ final class HarnessCore {
     private final RequestFactory factory;
     private final Endpoint endpoint;
     private final TokenSource tokens;
+    private final Stage auth;
     private final RateLimitStage rateLimit;
     private final Transport transport;
     private final ObjectMapper mapper;
@@ -65,7 +69,9 @@ final class HarnessCore {
         this.waiter = new Waiter(b.sleeper, b.executor != null ? b.executor : ownExecutor);
         this.transport = new Transport(client, b.requestTimeout);
         this.rateLimit = new RateLimitStage(b.clock, waiter, listener, b.pacing, RATE_LIMIT_MAX_WAIT);
-        this.tokens = tokenSource(b);
+        AuthSpec spec = b.auth != null ? b.auth : factory.manifest().auth();
+        this.tokens = tokenSource(b, spec);
+        this.auth = signingStage(b, spec).orElseGet(() -> new AuthStage(tokens, listener, waiter.executor()));
     }
 
     static HarnessCore assemble(Harness.HarnessBuilder b) {
@@ -75,8 +81,7 @@ final class HarnessCore {
 
     List<Stage> stages(RetryPolicy policy) {
         Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
-        return List.of(retry(policy), rateLimit, new AuthStage(tokens, listener, waiter.executor()), baseUrl,
-                this::defaultHeaders, logging, transport);
+        return List.of(retry(policy), rateLimit, auth, baseUrl, this::defaultHeaders, logging, transport);
     }
 
     private RetryStage retry(RetryPolicy policy) {
@@ -105,21 +110,66 @@ final class HarnessCore {
         return request.withHeaders(headers);
     }
 
-    private TokenSource tokenSource(Harness.HarnessBuilder b) {
+    /**
+     * The token source for bearer schemes. The manifest's (or builder's) auth block decides the scheme;
+     * without one, client credentials mean Falcon-style OAuth2 and a bearer token is sent as it is.
+     */
+    private TokenSource tokenSource(Harness.HarnessBuilder b, AuthSpec spec) {
         if (b.tokenSource != null) {
             return b.tokenSource;
         }
-        if (b.credentials == null) {
+        Credentials credentials = b.credentials;
+        AuthSpec.Type type = spec != null ? spec.type() : defaultType(credentials);
+        if (credentials == null || type == AuthSpec.Type.NONE || type == AuthSpec.Type.API_KEY || type == AuthSpec.Type.BASIC) {
             return TokenSource.NONE;
         }
-        if (b.credentials.isBearerToken()) {
-            return new StaticTokenSource(b.credentials.revealBearerToken());
+        if (type == AuthSpec.Type.BEARER || credentials.isBearerToken()) {
+            return new StaticTokenSource(require(credentials, credentials.isBearerToken(), type, "Credentials.bearerToken(token)")
+                    .revealBearerToken());
         }
+        require(credentials, credentials.isClientCredentials(), type, "Credentials.of(clientId, clientSecret)");
         // Asking for a token twice is harmless, so token requests are retried whatever their method.
         RetryPolicy tokenRetries = b.retryPolicy.toBuilder().retryNonIdempotent(true).build();
         List<Stage> tokenStages = List.of(retry(tokenRetries), this::defaultHeaders, logging, transport);
-        return new ClientCredentialsTokenSource(b.credentials, endpoint, tokenStages, Headers.EMPTY, b.clock,
-                b.refreshWindow, listener);
+        return new ClientCredentialsTokenSource(spec != null ? spec : AuthSpec.FALCON, credentials, endpoint, tokenStages,
+                Headers.EMPTY, b.clock, b.refreshWindow, listener);
+    }
+
+    private static AuthSpec.Type defaultType(Credentials credentials) {
+        if (credentials == null) {
+            return AuthSpec.Type.NONE;
+        }
+        if (credentials.isApiKey()) {
+            throw new IllegalArgumentException("an API key needs to know where it goes: give the manifest an auth block "
+                    + "such as {\"type\": \"apiKey\", \"in\": \"header\", \"name\": \"X-API-Key\"}, or call "
+                    + "builder.auth(AuthSpec.apiKey(Location.HEADER, \"X-API-Key\"))");
+        }
+        return credentials.isBearerToken() ? AuthSpec.Type.BEARER : AuthSpec.Type.OAUTH2_CLIENT_CREDENTIALS;
+    }
+
+    /** A stage that signs every request with a fixed credential (API key, HTTP Basic), where the scheme is one. */
+    private static java.util.Optional<Stage> signingStage(Harness.HarnessBuilder b, AuthSpec spec) {
+        if (b.tokenSource != null || spec == null || b.credentials == null) {
+            return java.util.Optional.empty();
+        }
+        Credentials c = b.credentials;
+        return switch (spec.type()) {
+            case API_KEY -> java.util.Optional.of(spec.in() == Location.QUERY
+                    ? SigningStage.apiKeyQuery(spec.name(), require(c, c.isApiKey(), spec.type(), "Credentials.apiKey(key)").revealApiKey())
+                    : SigningStage.apiKeyHeader(spec.name(), require(c, c.isApiKey(), spec.type(), "Credentials.apiKey(key)").revealApiKey()));
+            case BASIC -> java.util.Optional.of(SigningStage.basic(
+                    require(c, c.isClientCredentials(), spec.type(), "Credentials.basic(user, password)").clientId().orElseThrow(),
+                    c.revealClientSecret()));
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    private static Credentials require(Credentials credentials, boolean fits, AuthSpec.Type type, String expected) {
+        if (!fits) {
+            throw new IllegalArgumentException("this API authenticates with " + type.jsonName() + ", but the harness was given "
+                    + credentials.kind() + " credentials; use " + expected);
+        }
+        return credentials;
     }
 
     private static Endpoint endpoint(Harness.HarnessBuilder b) {

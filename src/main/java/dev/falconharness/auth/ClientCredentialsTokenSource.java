@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.AuthenticationException;
 import dev.falconharness.Credentials;
 import dev.falconharness.http.CallListener;
+import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
@@ -26,7 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * OAuth2 client credentials as Falcon does them: {@code POST /oauth2/token} with a form of
+ * OAuth2 client credentials, by default as Falcon does them ({@link AuthSpec#FALCON}): {@code POST /oauth2/token} with a form of
  * {@code client_id}, {@code client_secret} and optional {@code member_cid}; the token is reused until it
  * is about to expire, then refreshed by one caller while the others wait for that one result; the
  * response's {@code X-Cs-Region} may move the {@link Endpoint}; {@link #close()} revokes the token.
@@ -52,6 +53,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private final Clock clock;
     private final Duration refreshWindow;
     private final CallListener listener;
+    private final AuthSpec spec;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Held held;
 
@@ -75,6 +77,15 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     /** As above, telling {@code listener} of every token obtained. */
     public ClientCredentialsTokenSource(Credentials credentials, Endpoint endpoint, List<Stage> stages, Headers headers,
             Clock clock, Duration refreshWindow, CallListener listener) {
+        this(AuthSpec.FALCON, credentials, endpoint, stages, headers, clock, refreshWindow, listener);
+    }
+
+    /**
+     * OAuth2 client credentials as {@code spec} describes them: any token URL, optional scope, revoke URL,
+     * region header and child-account field. {@link AuthSpec#FALCON} is Falcon's configuration.
+     */
+    public ClientCredentialsTokenSource(AuthSpec spec, Credentials credentials, Endpoint endpoint, List<Stage> stages,
+            Headers headers, Clock clock, Duration refreshWindow, CallListener listener) {
         if (credentials.isBearerToken()) {
             throw new IllegalArgumentException("client credentials are needed; use StaticTokenSource for a bearer token");
         }
@@ -85,6 +96,10 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         this.clock = clock;
         this.refreshWindow = refreshWindow;
         this.listener = listener;
+        this.spec = spec;
+        if (spec.type() != AuthSpec.Type.OAUTH2_CLIENT_CREDENTIALS) {
+            throw new IllegalArgumentException("not an OAuth2 client-credentials configuration: " + spec.type());
+        }
     }
 
     @Override
@@ -119,12 +134,12 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     @Override
     public boolean isOwnEndpoint(PreparedRequest request) {
         String path = pathOf(request);
-        return path.equals(TOKEN_PATH) || path.equals(REVOKE_PATH);
+        return path.equals(spec.tokenUrl()) || path.equals(spec.revokeUrl());
     }
 
     @Override
     public String ownEndpointAuthorization(PreparedRequest request) {
-        return pathOf(request).equals(REVOKE_PATH) ? basicAuthorization() : null;
+        return pathOf(request).equals(spec.revokeUrl()) ? basicAuthorization() : null;
     }
 
     private static String pathOf(PreparedRequest request) {
@@ -157,7 +172,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private Held fetch() throws IOException {
         Instant requested = clock.instant();
         RawResponse response = post(tokenRequest());
-        String region = response.headers().value("X-Cs-Region").orElse(null);
+        String region = region(response);
         // A token request sent to the wrong region may be redirected; follow the region once.
         if (response.status() >= 300 && response.status() < 400 && endpoint.discover(region)) {
             response = post(tokenRequest());
@@ -171,7 +186,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             throw new AuthenticationException("The token response (HTTP " + response.status()
                     + ") has no access_token", response.status(), traceId(response), List.of());
         }
-        endpoint.discover(response.headers().value("X-Cs-Region").orElse(null));
+        endpoint.discover(region(response));
         Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
                 ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_LIFETIME;
         Duration window = refreshWindow.compareTo(lifetime.dividedBy(2)) < 0 ? refreshWindow : lifetime.dividedBy(2);
@@ -180,17 +195,34 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         return new Held(new AccessToken(token, requested.plus(lifetime)), requested.plus(lifetime).minus(window));
     }
 
+    private String region(RawResponse response) {
+        return spec.regionHeader() == null ? null : response.headers().value(spec.regionHeader()).orElse(null);
+    }
+
     private PreparedRequest tokenRequest() {
         StringBuilder form = new StringBuilder();
         appendField(form, "client_id", credentials.clientId().orElseThrow());
         appendField(form, "client_secret", credentials.revealClientSecret());
-        credentials.memberCid().ifPresent(cid -> appendField(form, "member_cid", cid));
-        return form(TOKEN_PATH, form, headers);
+        if (spec.memberCidField() != null) {
+            credentials.memberCid().ifPresent(cid -> appendField(form, spec.memberCidField(), cid));
+        }
+        if (spec.scope() != null) {
+            appendField(form, "scope", spec.scope());
+        }
+        return form(spec.tokenUrl(), form, headers);
     }
 
-    private PreparedRequest form(String path, StringBuilder form, Headers requestHeaders) {
+    /** A form POST to {@code url}: a path on the API's (current) base URL, or an absolute URL. */
+    private PreparedRequest form(String url, StringBuilder form, Headers requestHeaders) {
         RequestBody body = RequestBody.of("application/x-www-form-urlencoded", form.toString().getBytes(StandardCharsets.US_ASCII));
-        return new PreparedRequest(null, "POST", endpoint.baseUrl(), path, requestHeaders, body, null);
+        String base = endpoint.baseUrl();
+        String path = url;
+        if (!url.startsWith("/")) {
+            java.net.URI uri = java.net.URI.create(url);
+            base = uri.getScheme() + "://" + uri.getRawAuthority();
+            path = uri.getRawPath() + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+        }
+        return new PreparedRequest(null, "POST", base, path, requestHeaders, body, null);
     }
 
     private static void appendField(StringBuilder form, String name, String value) {
@@ -205,10 +237,11 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private AuthenticationException refused(RawResponse response) {
         List<String> messages = errorMessages(response);
         String why = messages.isEmpty() ? "" : ": " + String.join("; ", messages);
-        String hint = response.status() == 401 || response.status() == 403
+        String hint = response.status() != 401 && response.status() != 403 ? ""
+                : spec.regionHeader() != null
                 ? ". Check the client ID and secret (FALCON_CLIENT_ID / FALCON_CLIENT_SECRET), that the API client is "
                 + "enabled, and that the cloud is right (now " + endpoint.baseUrl() + ")"
-                : "";
+                : ". Check the client ID and secret" + (spec.scope() != null ? " and the scope" : "");
         String trace = traceId(response) == null ? "" : " [trace id " + traceId(response) + "]";
         return new AuthenticationException("Authentication failed: the token endpoint answered HTTP "
                 + response.status() + why + hint + trace, response.status(), traceId(response), messages);
@@ -247,14 +280,14 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     public void close() {
         Held current = held;
         held = null;
-        if (current == null) {
+        if (current == null || spec.revokeUrl() == null) {
             return;
         }
         StringBuilder form = new StringBuilder();
         appendField(form, "token", current.token().value());
         try {
             // Closing must not hang on a slow server: the token expires on its own anyway.
-            RawResponse response = post(form(REVOKE_PATH, form, headers.with("Authorization", basicAuthorization()))
+            RawResponse response = post(form(spec.revokeUrl(), form, headers.with("Authorization", basicAuthorization()))
                     .withTimeout(REVOKE_TIMEOUT));
             LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
         } catch (IOException | RuntimeException e) {

@@ -17,7 +17,7 @@ public final class Redaction {
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-api-key", "x-file-password");
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)(secret|password|passwd|token|api[_-]?key|authorization|credential|private[_-]?key)");
+            "(?i)(secret|password|passwd|token|api[_-]?key|auth(?!or)|credential|private[_-]?key|^key$|[_-]key$|signature)");
     private static final Pattern JSON_FIELD = Pattern.compile(
             "(\"([^\"\\\\]*)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
     private static final Pattern FORM_FIELD = Pattern.compile("(^|&)([^=&]*)=([^&]*)");
@@ -27,7 +27,7 @@ public final class Redaction {
 
     /** True when a header of this name carries credentials. */
     public static boolean isSecretHeader(String name) {
-        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+        return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || isSecretName(name);
     }
 
     /** True when a field of this name (JSON key, form field, query parameter) looks like a secret. */

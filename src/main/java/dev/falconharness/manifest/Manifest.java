@@ -31,14 +31,16 @@ public final class Manifest {
     private final String name;
     private final String title;
     private final String baseUrl;
+    private final AuthSpec auth;
     private final String source;
     private final List<Operation> operations;
     private final Map<String, Operation> byId;
 
-    Manifest(String name, String title, String baseUrl, String source, List<Operation> operations) {
+    Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, List<Operation> operations) {
         this.name = name;
         this.title = title;
         this.baseUrl = baseUrl;
+        this.auth = auth;
         this.source = source;
         this.operations = List.copyOf(operations);
         Map<String, Operation> index = new HashMap<>(operations.size() * 2);
@@ -60,7 +62,7 @@ public final class Manifest {
 
     /** A manifest made in code from built operations; fails if an operation ID is defined twice. */
     public static Manifest of(String name, List<Operation> operations) {
-        return combine(List.of(new Manifest(name, null, null, name, operations)), name);
+        return combine(List.of(new Manifest(name, null, null, null, name, operations)), name);
     }
 
     /** Combines manifests into one registry; fails naming both sources if an ID is defined twice. */
@@ -89,7 +91,7 @@ public final class Manifest {
         Manifest first = manifests.isEmpty() ? null : manifests.get(0);
         String combinedName = name != null ? name : first == null ? "empty" : first.name;
         return new Manifest(combinedName, first == null ? null : first.title, first == null ? null : first.baseUrl,
-                manifests.size() == 1 && first != null ? first.source : "combined manifest", all);
+                first == null ? null : first.auth, manifests.size() == 1 && first != null ? first.source : "combined manifest", all);
     }
 
     /** The operation with exactly this ID, or null. */
@@ -124,6 +126,14 @@ public final class Manifest {
     /** The API's default base URL as the manifest gives it, or null. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * How the API authenticates, as the manifest says, or null when it does not say (the harness then
+     * goes by the credentials it is given: OAuth2 client credentials Falcon-style, or a bearer token).
+     */
+    public AuthSpec auth() {
+        return auth;
     }
 
     /** The file or resource the manifest came from. */

@@ -32,7 +32,7 @@ public final class ManifestLoader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ROOT_KEYS =
-            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "operations");
+            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "operations");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private ManifestLoader() {
@@ -70,10 +70,11 @@ public final class ManifestLoader {
     public static Manifest fromTree(JsonNode root, String source) {
         Reader reader = new Reader(source);
         List<Operation> operations = reader.readRoot(root);
+        AuthSpec auth = root != null && root.isObject() ? new AuthSpecReader(reader).read(root.get("auth")) : null;
         if (!reader.problems.isEmpty()) {
             throw new ManifestException(reader.problems);
         }
-        return new Manifest(text(root, "name"), text(root, "title"), text(root, "baseUrl"), source, operations);
+        return new Manifest(text(root, "name"), text(root, "title"), text(root, "baseUrl"), auth, source, operations);
     }
 
     private static String text(JsonNode node, String field) {
@@ -82,7 +83,7 @@ public final class ManifestLoader {
     }
 
     /** One pass over one document, collecting problems as it goes. */
-    private static final class Reader {
+    static final class Reader {
         private final String source;
         private final List<ManifestProblem> problems = new ArrayList<>();
 

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * trailing newline. Rules:
  * <ul>
  *   <li><b>Document.</b> {@code format}, {@code name} "falcon", {@code title}, {@code source} (the table's
- *       {@code about}, verbatim), {@code baseUrl} https://api.crowdstrike.com, {@code operations} in table
+ *       {@code about}, verbatim), {@code baseUrl} https://api.crowdstrike.com, {@code auth} (Falcon's OAuth2 client credentials:
+ *       token and revoke URLs, the {@code X-Cs-Region} header, the {@code member_cid} field), {@code operations} in table
  *       order. Keys come in a fixed order; a key without a value (null, empty text or list, {@code false})
  *       is left out, except {@code parameters}, which is always present.</li>
  *   <li><b>Operation.</b> {@code id} is the operationId verbatim (ids are case-sensitive), {@code method}
@@ -116,8 +117,20 @@ public final class FalconTableConverter {
         manifest.put("title", "CrowdStrike Falcon API");
         putText(manifest, "source", table.path("about").asText(""));
         manifest.put("baseUrl", "https://api.crowdstrike.com");
+        manifest.set("auth", falconAuth());
         manifest.set("operations", convertOperations(table.path("operations")));
         return manifest;
+    }
+
+    /** Falcon's OAuth2: where tokens come from and go back, and its region and child-account extras. */
+    private static ObjectNode falconAuth() {
+        ObjectNode auth = NODES.objectNode();
+        auth.put("type", "oauth2ClientCredentials");
+        auth.put("tokenUrl", "/oauth2/token");
+        auth.put("revokeUrl", "/oauth2/revoke");
+        auth.put("regionHeader", "X-Cs-Region");
+        auth.put("memberCidField", "member_cid");
+        return auth;
     }
 
     /** The exact bytes written to disk for {@code manifest}. */

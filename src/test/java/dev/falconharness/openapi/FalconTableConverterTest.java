@@ -43,13 +43,15 @@ class FalconTableConverterTest {
     // ---- document and operations -------------------------------------------------------------------
 
     @Test
-    void documentHeaderCarriesFormatNameTitleSourceAndBaseUrl() {
+    void documentHeaderCarriesFormatNameTitleSourceBaseUrlAndFalconAuth() {
         ObjectNode header = converted.deepCopy();
         header.remove("operations");
         assertJson("""
                 {"format": "falcon-harness/manifest@1", "name": "falcon", "title": "CrowdStrike Falcon API",
                  "source": "Hand-written sample for FalconTableConverterTest: six widget operations, one quirk each.",
-                 "baseUrl": "https://api.crowdstrike.com"}""", header);
+                 "baseUrl": "https://api.crowdstrike.com",
+                 "auth": {"type": "oauth2ClientCredentials", "tokenUrl": "/oauth2/token", "revokeUrl": "/oauth2/revoke",
+                          "regionHeader": "X-Cs-Region", "memberCidField": "member_cid"}}""", header);
     }
 
     @Test
