@@ -254,7 +254,8 @@ public final class ApiResponse {
     public record ApiError(int code, String message, String id) {
         @Override
         public String toString() {
-            return (code != 0 ? code + " " : "") + message + (id != null ? " (" + id + ")" : "");
+            boolean idInMessage = id != null && message.contains(id);
+            return (code != 0 ? code + " " : "") + message + (id != null && !idInMessage ? " (" + id + ")" : "");
         }
     }
 

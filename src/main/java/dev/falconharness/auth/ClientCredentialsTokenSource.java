@@ -10,6 +10,7 @@ import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.RequestBody;
+import dev.falconharness.http.RetryStage;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
 import java.io.IOException;
@@ -286,13 +287,19 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         StringBuilder form = new StringBuilder();
         appendField(form, "token", current.token().value());
         try {
-            // Closing must not hang on a slow server: the token expires on its own anyway.
-            RawResponse response = post(form(spec.revokeUrl(), form, headers.with("Authorization", basicAuthorization()))
-                    .withTimeout(REVOKE_TIMEOUT));
+            // Best effort: one attempt, no retries, a short bound. Closing must not hang on a slow server,
+            // and the token expires on its own anyway.
+            PreparedRequest revoke = form(spec.revokeUrl(), form, headers.with("Authorization", basicAuthorization()))
+                    .withTimeout(REVOKE_TIMEOUT);
+            RawResponse response = StageChain.send(withoutRetries(), revoke);
             LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, () -> "Could not revoke the access token: " + e.getClass().getSimpleName());
         }
+    }
+
+    private List<Stage> withoutRetries() {
+        return stages.stream().filter(stage -> !(stage instanceof RetryStage)).toList();
     }
 
     @Override

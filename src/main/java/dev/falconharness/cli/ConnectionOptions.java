@@ -1,0 +1,61 @@
+package dev.falconharness.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Where calls go and who makes them. The client secret is never an argument (it would show in
+ * {@code ps} and shell history): it comes from {@code FALCON_CLIENT_SECRET}, another environment
+ * variable, or a file.
+ */
+final class ConnectionOptions {
+    @Option(names = "--sandbox",
+            description = "Call an embedded Falcon sandbox started for this command (no credentials needed).")
+    boolean sandbox;
+
+    @Option(names = "--client-id", paramLabel = "ID",
+            description = "API client ID (default: $FALCON_CLIENT_ID).")
+    String clientId;
+
+    @Option(names = "--client-secret-env", paramLabel = "NAME",
+            description = "Read the client secret from this environment variable (default: FALCON_CLIENT_SECRET).")
+    String clientSecretEnv;
+
+    @Option(names = "--client-secret-file", paramLabel = "PATH",
+            description = "Read the client secret from this file (first line).")
+    Path clientSecretFile;
+
+    @Option(names = "--member-cid", paramLabel = "CID",
+            description = "MSSP: act in this child customer (default: $FALCON_MEMBER_CID).")
+    String memberCid;
+
+    @Option(names = "--cloud", paramLabel = "NAME",
+            description = "auto, us-1, us-2, us-3, eu-1, us-gov-1 or us-gov-2 (default: $FALCON_CLOUD, else auto).")
+    String cloud;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "Send calls to this URL instead (a proxy, a test server; default: $FALCON_BASE_URL).")
+    String baseUrl;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Time allowed for each HTTP request (default: 60).")
+    Integer timeoutSeconds;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retry a call up to N times after a connection failure, timeout, 429 or 5xx "
+                    + "(default: 3; POST and PATCH only when they provably never arrived).")
+    Integer retries;
+
+    @Option(names = "--ca-cert", paramLabel = "PEM",
+            description = "Also trust the CA certificates in this PEM file, e.g. a TLS-inspecting proxy's (repeatable).")
+    List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Send calls through this HTTP proxy.")
+    String proxy;
+
+    static ConnectionOptions orDefault(ConnectionOptions options) {
+        return options != null ? options : new ConnectionOptions();
+    }
+}

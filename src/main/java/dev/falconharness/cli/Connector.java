@@ -1,0 +1,166 @@
+package dev.falconharness.cli;
+
+import dev.falconharness.Credentials;
+import dev.falconharness.Harness;
+import dev.falconharness.http.RetryPolicy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Opens the {@link Session} a call goes through, from the connection options and the environment.
+ * Precedence: options, then {@code FALCON_*} variables, then the harness defaults (cloud {@code auto}).
+ * Nothing touches the network here; the token is requested by the first call.
+ */
+final class Connector {
+    private Connector() {
+    }
+
+    /**
+     * Missing credentials are not an error yet: they are reported after the arguments are checked, and
+     * a dry run needs none.
+     *
+     * @param verboseLog where {@code --verbose} logs go, or null for none
+     */
+    static Session open(ConnectionOptions c, ManifestOptions manifests, Io io, PrintWriter verboseLog) {
+        if (c.sandbox) {
+            return SandboxConnector.open(c, manifests, verboseLog);
+        }
+        Harness.HarnessBuilder builder = Harness.builder();
+        if (!manifests.builtIn()) {
+            builder.manifest(manifests.load());
+        }
+        Credentials credentials = credentials(c, io);
+        if (credentials != null) {
+            builder.credentials(credentials);
+        }
+        Session.Auth auth = credentials != null ? Session.Auth.CREDENTIALS
+                : manifests.builtIn() ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
+        where(c, io, builder);
+        finish(builder, c, verboseLog);
+        return new Session(builder.build(), null, auth);
+    }
+
+    /** The failure for {@link Session.Auth#MISSING}, raised when a call is about to be sent. */
+    static CommandFailure missingCredentials() {
+        return CommandFailure.auth("No Falcon credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET, or pass "
+                + "--client-id with --client-secret-env NAME or --client-secret-file PATH. To try the command line "
+                + "without an account, add --sandbox.");
+    }
+
+    /** Sets the cloud or base URL from the options, else from the environment. */
+    private static void where(ConnectionOptions c, Io io, Harness.HarnessBuilder builder) {
+        if (c.cloud != null && c.baseUrl != null) {
+            throw CommandFailure.usage("--cloud and --base-url both say where to send calls; give one of them");
+        }
+        String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
+        String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
+        try {
+            if (baseUrl != null) {
+                builder.baseUrl(baseUrl);
+            } else if (cloud != null) {
+                builder.cloud(cloud);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage());
+        }
+    }
+
+    /**
+     * Applies {@code --timeout}, {@code --retries}, {@code --ca-cert}, {@code --proxy} and, for
+     * {@code --verbose}, the logging listener.
+     */
+    static void finish(Harness.HarnessBuilder builder, ConnectionOptions c, PrintWriter verboseLog) {
+        if (c.timeoutSeconds != null) {
+            if (c.timeoutSeconds <= 0) {
+                throw CommandFailure.usage("--timeout must be a positive number of seconds, got " + c.timeoutSeconds);
+            }
+            builder.requestTimeout(Duration.ofSeconds(c.timeoutSeconds));
+        }
+        if (c.retries != null) {
+            if (c.retries < 0) {
+                throw CommandFailure.usage("--retries must be 0 or more, got " + c.retries);
+            }
+            builder.retryPolicy(RetryPolicy.DEFAULT.toBuilder().maxAttempts(c.retries + 1).build());
+        }
+        for (Path pem : c.caCertificates) {
+            if (!Files.isReadable(pem)) {
+                throw CommandFailure.usage("--ca-cert " + pem + ": cannot read the file");
+            }
+            builder.trustCertificates(pem);
+        }
+        if (c.proxy != null) {
+            builder.proxy(ProxySelector.of(proxyAddress(c.proxy)));
+        }
+        if (verboseLog != null) {
+            builder.listener(new VerboseListener(verboseLog));
+        }
+    }
+
+    /** {@code host:port}, with or without an {@code http://} in front. */
+    private static InetSocketAddress proxyAddress(String text) {
+        String hostPort = text.strip().replaceFirst("^https?://", "").replaceFirst("/+$", "");
+        int colon = hostPort.lastIndexOf(':');
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (colon <= 0 || port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw CommandFailure.usage("--proxy expects HOST:PORT, got \"" + text + "\"");
+        }
+    }
+
+    /**
+     * Client credentials from the options or the environment, or null when no client ID is given
+     * anywhere. The secret is read from a file, a named variable, or {@code FALCON_CLIENT_SECRET}.
+     */
+    static Credentials credentials(ConnectionOptions c, Io io) {
+        if (c.clientSecretEnv != null && c.clientSecretFile != null) {
+            throw CommandFailure.usage("--client-secret-env and --client-secret-file both name the secret; give one");
+        }
+        String id = c.clientId != null ? c.clientId.strip() : io.env("FALCON_CLIENT_ID");
+        if (id == null || id.isEmpty()) {
+            if (c.clientSecretEnv != null || c.clientSecretFile != null) {
+                throw CommandFailure.auth("A client secret was given but no client ID: add --client-id or set FALCON_CLIENT_ID");
+            }
+            return null;
+        }
+        Credentials credentials = Credentials.of(id, secret(c, io));
+        String member = c.memberCid != null ? c.memberCid : io.env("FALCON_MEMBER_CID");
+        return member == null || member.isBlank() ? credentials : credentials.withMemberCid(member);
+    }
+
+    private static String secret(ConnectionOptions c, Io io) {
+        if (c.clientSecretFile != null) {
+            return secretFromFile(c);
+        }
+        String variable = c.clientSecretEnv != null ? c.clientSecretEnv : "FALCON_CLIENT_SECRET";
+        String secret = io.env(variable);
+        if (secret == null) {
+            throw CommandFailure.auth("No client secret: the environment variable " + variable + " is not set"
+                    + (c.clientSecretEnv == null ? " (or pass --client-secret-env NAME or --client-secret-file PATH)" : ""));
+        }
+        return secret;
+    }
+
+    private static String secretFromFile(ConnectionOptions c) {
+        try {
+            String text = Files.readString(c.clientSecretFile).strip();
+            int newline = text.indexOf('\n');
+            String secret = (newline < 0 ? text : text.substring(0, newline)).strip();
+            if (secret.isEmpty()) {
+                throw CommandFailure.auth("No client secret: " + c.clientSecretFile + " is empty");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw CommandFailure.auth("No client secret: cannot read " + c.clientSecretFile + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.falconharness.cli;
+
+import dev.falconharness.AuthenticationException;
+import dev.falconharness.NetworkException;
+import dev.falconharness.UnknownOperationException;
+import dev.falconharness.ValidationException;
+import dev.falconharness.manifest.ManifestException;
+import dev.falconharness.manifest.Suggestions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one message on stderr and its exit code ({@link ExitCodes}). Expected
+ * failures get their message only (they already say what to do); a stack trace is printed only for a
+ * bug. Nothing here prints a secret: the harness's messages never contain one.
+ */
+final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        int code = exitCode(e);
+        err.println("falcon: " + e.getMessage());
+        if (e instanceof UnknownOperationException unknown) {
+            err.println(hintForUnknown(unknown, commandLine));
+        } else if (e instanceof ValidationException invalid && invalid.operationId() != null) {
+            err.println("See 'falcon describe " + invalid.operationId() + "' for its parameters.");
+        } else if (e instanceof NetworkException network) {
+            err.println(network.isTimeout()
+                    ? "The API did not answer in time; try again, or allow longer with --timeout SECONDS."
+                    : "Check the cloud or base URL, the network and any proxy; try --verbose to see each exchange.");
+        } else if (code == ExitCodes.ERROR && !(e instanceof CommandFailure)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof CommandFailure failure) {
+            return failure.exitCode();
+        }
+        if (e instanceof ValidationException || e instanceof ManifestException) {
+            return ExitCodes.USAGE;
+        }
+        if (e instanceof AuthenticationException) {
+            return ExitCodes.AUTH;
+        }
+        if (e instanceof NetworkException) {
+            return ExitCodes.NETWORK;
+        }
+        return ExitCodes.ERROR;
+    }
+
+    /** A mistyped command name ({@code falcon operaitons}) arrives here as an unknown operation ID. */
+    private static String hintForUnknown(UnknownOperationException e, CommandLine commandLine) {
+        CommandLine root = commandLine;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        List<String> commands = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {
+            if (!entry.getValue().getCommandSpec().usageMessage().hidden()) {
+                commands.add(entry.getKey());
+            }
+        }
+        List<String> close = Suggestions.closest(e.operationId(), commands, 1);
+        return close.isEmpty()
+                ? "Run 'falcon operations --search TEXT' to find an operation."
+                : "Did you mean the command 'falcon " + close.get(0) + "'? Or run 'falcon operations --search TEXT'.";
+    }
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("falcon: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.falconharness.cli;
+
+import dev.falconharness.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code falcon}: calls any operation of the manifest by its ID, and holds the subcommands that list,
+ * describe and complete operations. Picocli cannot know 1,374 operation IDs as subcommands, so the ID
+ * is the first positional parameter; a subcommand name wins over an ID of the same name, and such an
+ * ID can still be called with {@code falcon call}.
+ *
+ * <pre>{@code
+ * int exit = FalconCommand.commandLine().execute("GetRoles", "ids=falcon_admin", "--pretty");
+ * }</pre>
+ *
+ * <p>Output goes through picocli's writers ({@code setOut}/{@code setErr}); the environment, stdin,
+ * raw stdout and the terminal check come from {@link Io}, which tests replace. Not thread-safe: one
+ * instance per execution.
+ */
+@Command(name = "falcon",
+        mixinStandardHelpOptions = true,
+        versionProvider = FalconCommand.VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        customSynopsis = {
+            "falcon [OPTIONS] <OperationId> [name=value...]",
+            "       falcon <COMMAND> [ARGS]"},
+        commandListHeading = "%nCommands:%n",
+        subcommands = {CallCommand.class, OperationsCommand.class, DescribeCommand.class, CompletionCommand.class,
+                SandboxCommand.class, ManifestCommand.class, CompleteCommand.class},
+        description = {
+            "Call any CrowdStrike Falcon API operation by its ID.",
+            "",
+            "Arguments are name=value; the manifest routes each to the query, path, header",
+            "or form. Repeat a name (ids=a ids=b) or use commas (ids=a,b) for arrays.",
+            "The response body goes to stdout as JSON; the status line and errors to stderr.",
+            ""},
+        footerHeading = "%nCredentials (environment):%n",
+        footer = {
+            "  FALCON_CLIENT_ID, FALCON_CLIENT_SECRET   the API client (or --client-id",
+            "                                           with --client-secret-env/-file)",
+            "  FALCON_MEMBER_CID, FALCON_CLOUD, FALCON_BASE_URL   optional",
+            "",
+            "Examples:",
+            "  falcon --sandbox GetAvailableRoleIds",
+            "  falcon GetRoles ids=falcon_admin,remote_responder | jq .resources",
+            "  falcon CreateUser --body '{\"uid\": \"ana@example.com\"}'",
+            "  falcon UploadSampleV2 --file sample=@app.exe file_name=app.exe",
+            "  falcon GetSampleV3 ids=<sha256> --output sample.bin",
+            "  falcon describe GetRoles",
+            "  falcon operations --search 'host group'",
+            ExitCodes.HELP_FOOTER})
+public final class FalconCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "OperationId",
+            description = "The operation to call (case-sensitive); see 'falcon operations'.")
+    String operationId;
+
+    @Parameters(index = "1..*", paramLabel = "name=value", description = "Arguments of the operation.")
+    List<String> arguments = new ArrayList<>();
+
+    @ArgGroup(validate = false, heading = "%nRequest:%n", order = 1)
+    RequestOptions request;
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
+    OutputOptions output;
+
+    @ArgGroup(validate = false, heading = "%nConnection:%n", order = 3)
+    ConnectionOptions connection;
+
+    @ArgGroup(validate = false, heading = "%nManifests:%n", order = 4)
+    ManifestOptions manifests;
+
+    private Io io = Io.system();
+
+    /** The command line {@code main} runs: this command with the process's streams. */
+    public static CommandLine commandLine() {
+        return commandLine(new FalconCommand());
+    }
+
+    /** A configured command line around {@code command} (tests pass one with their own {@link Io}). */
+    public static CommandLine commandLine(FalconCommand command) {
+        Failures failures = new Failures();
+        return new CommandLine(command)
+                // "--body @file.json" is ours to read; picocli would otherwise expand @file into arguments.
+                .setExpandAtFiles(false)
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+    }
+
+    /** Replaces the environment and streams; returns this command. */
+    public FalconCommand io(Io newIo) {
+        this.io = Objects.requireNonNull(newIo, "io");
+        return this;
+    }
+
+    Io io() {
+        return io;
+    }
+
+    @Override
+    public Integer call() {
+        if (operationId == null) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return ExitCodes.USAGE;
+        }
+        return new OperationCall(spec.commandLine(), io, request, output, connection, manifests)
+                .run(operationId, arguments);
+    }
+
+    /** {@code falcon --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"falcon-harness " + Version.get()};
+        }
+    }
+}

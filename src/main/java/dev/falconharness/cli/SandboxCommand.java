@@ -1,0 +1,109 @@
+package dev.falconharness.cli;
+
+import dev.falconharness.sandbox.FalconSandbox;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code falcon sandbox}: runs the embedded Falcon sandbox in the foreground until Ctrl-C, and prints
+ * the variables that point {@code falcon} (or any Falcon client) at it. Its credentials are the
+ * sandbox's documented ones, so printing them gives nothing away.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Run the embedded Falcon sandbox until Ctrl-C.",
+            "It speaks OAuth2 like Falcon, keeps User Management state in memory, and answers every other",
+            "operation with an empty envelope. For one call, 'falcon --sandbox <OperationId>' is simpler."})
+final class SandboxCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "Listen on 127.0.0.1:N (default: a free port).")
+    int port;
+
+    @Option(names = "--seed", paramLabel = "FILE", description = "Start from the roles and users in this JSON file.")
+    Path seed;
+
+    @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "How long tokens stay valid (default: 1799).")
+    Integer tokenLifetimeSeconds;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        FalconSandbox sandbox = start();
+        Thread hook = new Thread(this::stopAndWait, "falcon-sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (sandbox) {
+            announce(sandbox);
+            stopped.await();
+        } finally {
+            removeHook(hook);
+        }
+        spec.commandLine().getErr().println("Sandbox stopped.");
+        spec.commandLine().getErr().flush();
+        closed.countDown();
+        return ExitCodes.OK;
+    }
+
+    /** Ends {@link #call()}; tests call it directly. */
+    void stop() {
+        stopped.countDown();
+    }
+
+    /** Ctrl-C: the JVM halts once its hooks return, so wait (briefly) for the sandbox to close cleanly. */
+    private void stopAndWait() {
+        stop();
+        try {
+            closed.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private FalconSandbox start() {
+        FalconSandbox.Builder builder = FalconSandbox.builder();
+        try {
+            builder.port(port);
+            if (seed != null) {
+                builder.seed(seed);
+            }
+            if (tokenLifetimeSeconds != null) {
+                builder.tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds));
+            }
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw CommandFailure.error(e.getMessage());
+        }
+    }
+
+    private void announce(FalconSandbox sandbox) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Falcon sandbox listening on " + sandbox.baseUrl() + " (Ctrl-C to stop)");
+        out.println("Point falcon at it from another shell:");
+        out.println("  export FALCON_BASE_URL=" + sandbox.baseUrl());
+        out.println("  export FALCON_CLIENT_ID=" + FalconSandbox.CLIENT_ID);
+        out.println("  export FALCON_CLIENT_SECRET=" + FalconSandbox.CLIENT_SECRET);
+        out.println("  falcon GetAvailableRoleIds");
+        out.flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is what got us here.
+        }
+    }
+}
