@@ -3,6 +3,7 @@ package dev.falconharness.cli;
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
 import dev.falconharness.http.RetryPolicy;
+import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -39,17 +40,26 @@ final class Connector {
             builder.credentials(credentials);
         }
         Session.Auth auth = credentials != null ? Session.Auth.CREDENTIALS
-                : manifests.builtIn() ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
+                : needsCredentials(manifests) ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
         where(c, io, builder);
         finish(builder, c, verboseLog);
         return new Session(builder.build(), null, auth);
     }
 
+    /** Falcon needs credentials; another API does when its manifest names a scheme other than none. */
+    private static boolean needsCredentials(ManifestOptions manifests) {
+        if (manifests.builtIn()) {
+            return true;
+        }
+        AuthSpec auth = manifests.load().auth();
+        return auth != null && auth.type() != AuthSpec.Type.NONE;
+    }
+
     /** The failure for {@link Session.Auth#MISSING}, raised when a call is about to be sent. */
     static CommandFailure missingCredentials() {
-        return CommandFailure.auth("No Falcon credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET, or pass "
-                + "--client-id with --client-secret-env NAME or --client-secret-file PATH. To try the command line "
-                + "without an account, add --sandbox.");
+        return CommandFailure.auth("No credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET, or pass "
+                + "--client-id with --client-secret-env NAME or --client-secret-file PATH (for another API's bearer token "
+                + "or API key: FALCON_BEARER_TOKEN or FALCON_API_KEY). To try the command line without an account, add --sandbox.");
     }
 
     /** Sets the cloud or base URL from the options, else from the environment. */
@@ -129,7 +139,10 @@ final class Connector {
             if (c.clientSecretEnv != null || c.clientSecretFile != null) {
                 throw CommandFailure.auth("A client secret was given but no client ID: add --client-id or set FALCON_CLIENT_ID");
             }
-            return null;
+            // Other APIs' schemes (a manifest's "bearer" or "apiKey" auth) read their credential from here.
+            String token = io.env("FALCON_BEARER_TOKEN");
+            String key = io.env("FALCON_API_KEY");
+            return token != null ? Credentials.bearerToken(token) : key != null ? Credentials.apiKey(key) : null;
         }
         Credentials credentials = Credentials.of(id, secret(c, io));
         String member = c.memberCid != null ? c.memberCid : io.env("FALCON_MEMBER_CID");

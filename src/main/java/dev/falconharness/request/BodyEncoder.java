@@ -18,6 +18,7 @@ import java.nio.file.Path;
 final class BodyEncoder {
     static final String JSON = "application/json";
     static final String OCTET_STREAM = "application/octet-stream";
+    private static final java.util.regex.Pattern JSON_SUFFIX = java.util.regex.Pattern.compile("(?i)application/[^;\\s]+\\+json\\b");
 
     private final ObjectMapper mapper;
     private final ObjectReader strictReader;
@@ -37,16 +38,17 @@ final class BodyEncoder {
         if (raw != null) {
             return raw;
         }
-        if (consumes != null && !consumes.startsWith(JSON)) {
+        if (!isJson(consumes)) {
             problems.add(p, "this operation takes " + consumes + " content; pass a byte[], a Path or a FilePart, not "
                     + Values.describe(body));
             return null;
         }
+        String type = consumes == null ? JSON : consumes;
         if (body instanceof CharSequence text) {
-            return jsonText(p, text.toString(), problems);
+            return jsonText(p, type, text.toString(), problems);
         }
         try {
-            return RequestBody.of(JSON, mapper.writeValueAsBytes(body));
+            return RequestBody.of(type, mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             problems.add(p, Values.describe(body) + " cannot be written as JSON: " + e.getOriginalMessage());
             return null;
@@ -55,7 +57,7 @@ final class BodyEncoder {
 
     /** Binary arguments go as they are, whatever the operation declares. */
     private static RequestBody raw(Object body, String consumes) {
-        String type = consumes != null && !consumes.startsWith(JSON) ? consumes : OCTET_STREAM;
+        String type = isJson(consumes) ? OCTET_STREAM : consumes;
         if (body instanceof byte[] bytes) {
             return RequestBody.of(type, bytes);
         }
@@ -72,7 +74,12 @@ final class BodyEncoder {
         return null;
     }
 
-    private RequestBody jsonText(Parameter p, String text, Problems problems) {
+    /** JSON and its structured-syntax variants ({@code application/merge-patch+json}); null means JSON. */
+    static boolean isJson(String type) {
+        return type == null || type.startsWith(JSON) || JSON_SUFFIX.matcher(type).lookingAt();
+    }
+
+    private RequestBody jsonText(Parameter p, String type, String text, Problems problems) {
         try {
             strictReader.readTree(text);
         } catch (JsonProcessingException e) {
@@ -82,7 +89,7 @@ final class BodyEncoder {
                     + " (pass a Map or a JsonNode to have it encoded for you)");
             return null;
         }
-        return RequestBody.of(JSON, text.getBytes(StandardCharsets.UTF_8));
+        return RequestBody.of(type, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Checks that a file argument can be read now, so a missing file fails validation, not the upload. */

@@ -18,10 +18,11 @@ class CompletionTest {
     void theFirstWordIsACommandOrAnOperationId() {
         List<String> candidates = complete("");
 
-        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox")), candidates.toString());
+        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox", "manifest")),
+                candidates.toString());
         assertTrue(candidates.containsAll(List.of("GetRoles", "CreateUser", "queryUserV1")));
-        assertTrue(!candidates.contains("__complete") && !candidates.contains("manifest"));
-        assertEquals(5 + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
+        assertTrue(!candidates.contains("__complete"));
+        assertEquals(6 + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
     }
 
     @Test

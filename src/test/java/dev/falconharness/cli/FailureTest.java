@@ -77,7 +77,7 @@ class FailureTest {
         Cli.Result invalid = Cli.with(Map.of()).run("GetRoles", "idz=a");
 
         assertEquals(ExitCodes.AUTH, valid.exitCode());
-        assertTrue(valid.err().contains("No Falcon credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET"), valid.err());
+        assertTrue(valid.err().contains("No credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET"), valid.err());
         assertTrue(valid.err().contains("add --sandbox"), valid.err());
         assertEquals(ExitCodes.USAGE, invalid.exitCode());
         assertEquals(0, falcon.requestCount());

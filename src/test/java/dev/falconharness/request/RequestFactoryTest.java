@@ -270,6 +270,16 @@ class RequestFactoryTest {
     }
 
     @Test
+    void structuredJsonMediaTypesAreEncodedAsJsonAndKeepTheirType() throws IOException {
+        RequestFactory patch = new RequestFactory(TestManifests.fromJson("{'operations': [{'id': 'Patch', 'method': 'PATCH',"
+                + " 'path': '/t', 'consumes': 'application/merge-patch+json', 'parameters': [{'name': 'body', 'in': 'body'}]}]}"),
+                new ObjectMapper());
+        PreparedRequest r = patch.prepare("Patch", Map.of(), Map.of("title", "x"));
+        assertEquals("application/merge-patch+json", r.body().contentType());
+        assertEquals("{\"title\":\"x\"}", text(r.body()));
+    }
+
+    @Test
     void formDataWithoutFilesIsUrlEncoded() throws IOException {
         PreparedRequest r = shapes.prepare("TokenForm", params("token", "a b&c", "client_id", "id"), null);
         assertEquals("application/x-www-form-urlencoded", r.body().contentType());
