@@ -40,6 +40,7 @@ final class OperationCall {
         // An unknown ID fails here, before a client or sandbox is started for nothing.
         Operation op = manifests.operation(operationId);
         CallArguments args = CallArguments.parse(op, words, request, io);
+        checkAllOptions(args);
         try (Session session = Connector.open(connection, manifests, io, output.verbose ? err : null)) {
             PreparedRequest prepared = session.harness().prepare(operationId, args.params(), args.body());
             for (String[] header : args.extraHeaders()) {
@@ -52,14 +53,34 @@ final class OperationCall {
                 out.flush();
                 return ExitCodes.OK;
             }
+            if (output.all) {
+                requireCredentials(session);
+                return new AllPages(out, err, io, output).print(session.harness().paginate(operationId, args.params(), args.body()));
+            }
             return send(session, prepared);
         }
     }
 
-    private int send(Session session, PreparedRequest prepared) {
+    private void checkAllOptions(CallArguments args) {
+        if (output.array && !output.all) {
+            throw CommandFailure.usage("--array only shapes the output of --all; add --all or drop --array");
+        }
+        if (output.all && output.output != null) {
+            throw CommandFailure.usage("--all prints records; it cannot save one download with --output");
+        }
+        if (output.all && !args.extraHeaders().isEmpty()) {
+            throw CommandFailure.usage("--all cannot add --header values; declare the header in the manifest instead");
+        }
+    }
+
+    private static void requireCredentials(Session session) {
         if (session.auth() == Session.Auth.MISSING) {
             throw Connector.missingCredentials();
         }
+    }
+
+    private int send(Session session, PreparedRequest prepared) {
+        requireCredentials(session);
         ApiResponse response = session.harness().send(prepared);
         return new ResponsePrinter(out, err, io, output).print(response);
     }

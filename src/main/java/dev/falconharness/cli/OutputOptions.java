@@ -22,6 +22,13 @@ final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No status line or warnings on stderr; errors only.")
     boolean quiet;
 
+    @Option(names = "--all", description = "Follow the pagination and print every record of every page, one JSON "
+            + "record per line as each page arrives (a progress line on stderr when it is a terminal).")
+    boolean all;
+
+    @Option(names = "--array", description = "With --all: print one JSON array of all records instead of JSON lines.")
+    boolean array;
+
     static OutputOptions orDefault(OutputOptions options) {
         return options != null ? options : new OutputOptions();
     }
