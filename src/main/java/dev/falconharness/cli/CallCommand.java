@@ -3,8 +3,8 @@ package dev.falconharness.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,21 +31,11 @@ final class CallCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "name=value", description = "Arguments of the operation.")
     List<String> arguments = new ArrayList<>();
 
-    @ArgGroup(validate = false, heading = "%nRequest:%n", order = 1)
-    RequestOptions request;
-
-    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
-    OutputOptions output;
-
-    @ArgGroup(validate = false, heading = "%nConnection:%n", order = 3)
-    ConnectionOptions connection;
-
-    @ArgGroup(validate = false, heading = "%nManifests:%n", order = 4)
-    ManifestOptions manifests;
+    @Mixin
+    CallOptions options;
 
     @Override
     public Integer call() {
-        return new OperationCall(spec.commandLine(), parent.io(), request, output, connection, manifests)
-                .run(operationId, arguments);
+        return options.call(spec.commandLine(), parent.io()).run(operationId, arguments);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -70,17 +70,8 @@ public final class FalconCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "name=value", description = "Arguments of the operation.")
     List<String> arguments = new ArrayList<>();
 
-    @ArgGroup(validate = false, heading = "%nRequest:%n", order = 1)
-    RequestOptions request;
-
-    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 2)
-    OutputOptions output;
-
-    @ArgGroup(validate = false, heading = "%nConnection:%n", order = 3)
-    ConnectionOptions connection;
-
-    @ArgGroup(validate = false, heading = "%nManifests:%n", order = 4)
-    ManifestOptions manifests;
+    @Mixin
+    CallOptions options;
 
     private Io io = Io.system();
 
@@ -115,8 +106,7 @@ public final class FalconCommand implements Callable<Integer> {
             spec.commandLine().usage(spec.commandLine().getErr());
             return ExitCodes.USAGE;
         }
-        return new OperationCall(spec.commandLine(), io, request, output, connection, manifests)
-                .run(operationId, arguments);
+        return options.call(spec.commandLine(), io).run(operationId, arguments);
     }
 
     /** {@code falcon --version}. */
