@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
  * starts again from the first page).
  *
  * <pre>{@code
- * falcon.paginate("queryUserV1", Map.of("filter", "uid:*'@example.com'"))
+ * falcon.paginate("queryUserV1", Map.of("filter", "uid:*'*@example.com'"))
  *       .stream()
  *       .forEach(uuid -> System.out.println(uuid.asText()));
  *

@@ -176,7 +176,9 @@ final class OperationTemplate {
     }
 
     private static String pathValue(Parameter p, Object value, Problems problems) {
-        String text = joined(p, value, problems);
+        List<String> items = p.type() == ParamType.ARRAY ? Values.list(p, value, problems) : null;
+        String text = items != null ? String.join(",", items)
+                : p.type() == ParamType.ARRAY ? null : Values.scalar(p, p.type(), value, problems);
         if (text == null) {
             return null;
         }
@@ -184,12 +186,12 @@ final class OperationTemplate {
             problems.add(p, "\"" + text + "\" cannot be a path segment; give a real value");
             return null;
         }
-        if (p.type() == ParamType.ARRAY) {
-            StringBuilder segment = new StringBuilder();
-            appendEncodedJoin(segment, p, Values.list(p, value, new Problems()));
-            return segment.toString();
+        if (items == null) {
+            return PercentEncoder.encode(text);
         }
-        return PercentEncoder.encode(text);
+        StringBuilder segment = new StringBuilder();
+        appendEncodedJoin(segment, p, items);
+        return segment.toString();
     }
 
     private void appendQuery(StringBuilder query, int index, Object value, Problems problems) {
