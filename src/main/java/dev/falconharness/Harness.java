@@ -60,13 +60,15 @@ public final class Harness implements AutoCloseable {
     private final Duration timeout;
     private final boolean owner;
     private final List<Stage> stages;
+    private final List<Stage> blockingStages;
 
     private Harness(HarnessCore core, RetryPolicy retryPolicy, Duration timeout, boolean owner) {
         this.core = core;
         this.retryPolicy = retryPolicy;
         this.timeout = timeout;
         this.owner = owner;
-        this.stages = core.stages(retryPolicy);
+        this.stages = core.stages(retryPolicy, false);
+        this.blockingStages = core.stages(retryPolicy, true);
     }
 
     static Harness create(HarnessCore core, RetryPolicy retryPolicy) {
@@ -124,7 +126,8 @@ public final class Harness implements AutoCloseable {
     public ApiResponse send(PreparedRequest request) {
         PreparedRequest timed = timed(request);
         try {
-            return new ApiResponse(StageChain.send(stages, timed), core.mapper());
+            // The caller waits anyway, so the answer is awaited on its thread: no hand-off to another.
+            return new ApiResponse(StageChain.send(blockingStages, timed), core.mapper());
         } catch (IOException e) {
             throw network(timed, e);
         }

@@ -79,9 +79,14 @@ final class HarnessCore {
         return new HarnessCore(b, endpoint, b.httpClient != null ? b.httpClient : HttpClients.create(b, endpoint.baseUrl()));
     }
 
-    List<Stage> stages(RetryPolicy policy) {
+    /**
+     * The stack for calls that retry by {@code policy}. {@code blocking} ends it with the transport that
+     * sends on the calling thread, for synchronous calls that wait for the answer anyway.
+     */
+    List<Stage> stages(RetryPolicy policy, boolean blocking) {
         Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
-        return List.of(retry(policy), rateLimit, auth, baseUrl, this::defaultHeaders, logging, transport);
+        return List.of(retry(policy), rateLimit, auth, baseUrl, this::defaultHeaders, logging,
+                blocking ? transport.blocking() : transport);
     }
 
     private RetryStage retry(RetryPolicy policy) {
