@@ -47,19 +47,20 @@ public final class RateLimitStage implements Stage {
 
     /** How long this call must wait now: for a 429 pause, or for pacing; zero mostly. */
     private Duration waitNeeded(PreparedRequest request) {
+        Instant until = pausedUntil.get();
         Instant now = clock.instant();
-        Duration pause = Duration.between(now, pausedUntil.get());
-        String reason = "rate limit: paused until " + pausedUntil.get();
+        // The usual case, no pause and no pacing, builds no Duration and no message: Duration.between
+        // from Instant.MIN overflows internally (an exception per call), and the message formats a date.
+        Duration pause = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
         Duration pace = pacingDelay();
-        if (pace.compareTo(pause) > 0) {
-            pause = pace;
-            reason = "pacing: " + remaining + " of " + limit + " requests left this minute";
-        }
-        if (pause.isNegative() || pause.isZero()) {
+        if (pause.isZero() && pace.isZero()) {
             return Duration.ZERO;
         }
-        Duration wait = pause.compareTo(maxWait) > 0 ? maxWait : pause;
-        listener.waiting(request, wait, reason);
+        boolean pacingWins = pace.compareTo(pause) > 0;
+        Duration wanted = pacingWins ? pace : pause;
+        Duration wait = wanted.compareTo(maxWait) > 0 ? maxWait : wanted;
+        listener.waiting(request, wait, pacingWins ? "pacing: " + remaining + " of " + limit + " requests left this minute"
+                : "rate limit: paused until " + until);
         return wait;
     }
 
