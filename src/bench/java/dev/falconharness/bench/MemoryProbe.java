@@ -1,0 +1,107 @@
+package dev.falconharness.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconharness.Harness;
+import dev.falconharness.manifest.Manifest;
+import dev.falconharness.manifest.ManifestLoader;
+import dev.falconharness.manifest.Operation;
+import dev.falconharness.request.RequestFactory;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * Heap measurements, each run by {@link Bench} in a JVM of its own (so nothing else lives in the heap),
+ * printing {@code key=value} lines.
+ *
+ * <ul>
+ *   <li>{@code registry}: the live heap the loaded built-in manifest retains, and with every operation's
+ *       request template compiled; by heap-after-full-GC difference and by JOL's walk of the object graph.</li>
+ *   <li>{@code paging <pageSize> stream|list}: every record of the paged endpoint, with a full GC every
+ *       {@value #SAMPLE_EVERY} records to read the live heap; {@code list} collects them all for contrast.</li>
+ * </ul>
+ */
+public final class MemoryProbe {
+    private static final int SAMPLE_EVERY = 10_000;
+
+    private MemoryProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "registry" -> registry();
+            case "paging" -> paging(Integer.parseInt(args[1]), args[2].equals("list"));
+            default -> throw new IllegalArgumentException("unknown probe " + args[0]);
+        }
+    }
+
+    private static void registry() {
+        byte[] document = Manifests.falconBytes();
+        // A first load outside the measurement: classes, Jackson's caches, interned constants. Its time is
+        // what a one-shot command line pays.
+        long coldStart = System.nanoTime();
+        ManifestLoader.load(new ByteArrayInputStream(document), "warm-up");
+        print("coldLoadMillis", (System.nanoTime() - coldStart) / 1e6);
+        long before = liveHeap();
+        Manifest manifest = ManifestLoader.load(new ByteArrayInputStream(document), "falcon.json");
+        long loaded = liveHeap();
+        ObjectMapper mapper = new ObjectMapper();
+        RequestFactory factory = new RequestFactory(manifest, mapper);
+        for (Operation op : manifest.operations()) {
+            factory.operation(op.id());
+        }
+        long compiled = liveHeap();
+        print("operations", manifest.size());
+        print("manifestHeap", loaded - before);
+        print("withTemplatesHeap", compiled - before);
+        print("manifestGraph", GraphLayout.parseInstance(manifest).totalSize());
+        print("withTemplatesGraph", GraphLayout.parseInstance(factory).subtract(GraphLayout.parseInstance(mapper)).totalSize());
+        Reference.reachabilityFence(document);
+        Reference.reachabilityFence(factory);
+    }
+
+    private static void paging(int pageSize, boolean collect) {
+        try (Target target = Target.start(); Harness harness = Calls.harness(target.baseUrl())) {
+            long before = liveHeap();
+            long[] peak = {before};
+            long[] count = {0};
+            long start = System.nanoTime();
+            List<?> all = null;
+            var records = harness.paginate(PaginationBench.OPERATION, Map.of()).pageSize(pageSize).stream();
+            if (collect) {
+                all = records.toList();
+                count[0] = all.size();
+                peak[0] = liveHeap();
+            } else {
+                records.forEach(record -> {
+                    if (++count[0] % SAMPLE_EVERY == 0) {
+                        peak[0] = Math.max(peak[0], liveHeap());
+                    }
+                });
+            }
+            print("records", count[0]);
+            print("seconds", (System.nanoTime() - start) / 1e9);
+            print("liveBefore", before);
+            print("livePeak", peak[0]);
+            print("maxHeap", Runtime.getRuntime().maxMemory());
+            Reference.reachabilityFence(all);
+        }
+    }
+
+    /** Heap in use right after a full collection: what is live. */
+    static long liveHeap() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return least;
+    }
+
+    private static void print(String key, Object value) {
+        System.out.println(key + "=" + value);
+    }
+}
