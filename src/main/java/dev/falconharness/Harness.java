@@ -2,14 +2,10 @@ package dev.falconharness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.falconharness.auth.TokenSource;
-import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
-import dev.falconharness.http.Sleeper;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
-import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
@@ -17,20 +13,13 @@ import dev.falconharness.paging.IdBatcher;
 import dev.falconharness.paging.Paginator;
 import dev.falconharness.paging.QueryThenDetails;
 import java.io.IOException;
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -282,216 +271,5 @@ public final class Harness implements AutoCloseable {
         String why = timeout ? "timed out" : "failed: " + e.getClass().getSimpleName()
                 + (e.getMessage() != null ? ": " + e.getMessage() : "");
         return new NetworkException(what + " " + why, e, timeout);
-    }
-
-    /**
-     * Configures a {@link Harness}. Not thread-safe; build once and share the harness.
-     *
-     * <p>Defaults: the built-in Falcon manifest; cloud {@code auto}; no credentials (unauthenticated
-     * requests); 10 s to connect and 60 s per request; {@link RetryPolicy#DEFAULT}; pacing off; token
-     * refresh 120 s before expiry; the JDK's trust store and proxy selector.
-     */
-    public static final class HarnessBuilder {
-        Credentials credentials;
-        TokenSource tokenSource;
-        String cloud;
-        String baseUrl;
-        final List<Manifest> manifests = new ArrayList<>();
-        HttpClient httpClient;
-        Duration connectTimeout = Duration.ofSeconds(10);
-        Duration requestTimeout = Duration.ofSeconds(60);
-        Duration refreshWindow = Duration.ofSeconds(120);
-        String userAgentPrefix;
-        Clock clock = Clock.systemUTC();
-        ObjectMapper mapper = new ObjectMapper();
-        RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        boolean pacing;
-        final List<CallListener> listeners = new ArrayList<>();
-        Sleeper sleeper = Sleeper.SYSTEM;
-        DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-        final List<Path> trustedCertificates = new ArrayList<>();
-        Path trustStore;
-        char[] trustStorePassword;
-        ProxySelector proxy;
-        Executor executor;
-        AuthSpec auth;
-
-        private HarnessBuilder() {
-        }
-
-        /** Client credentials or a bearer token. Without any, requests are sent unauthenticated. */
-        public HarnessBuilder credentials(Credentials credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /**
-         * How to authenticate, overriding the manifest's {@code auth} block: {@link AuthSpec#bearer()},
-         * {@link AuthSpec#apiKey}, {@link AuthSpec#basic()}, {@link AuthSpec#clientCredentials} (any token
-         * URL), {@link AuthSpec#FALCON} or {@link AuthSpec#none()}.
-         */
-        public HarnessBuilder auth(AuthSpec auth) {
-            this.auth = auth;
-            return this;
-        }
-
-        /** A custom token source (replaces {@link #credentials}). */
-        public HarnessBuilder tokenSource(TokenSource tokenSource) {
-            this.tokenSource = tokenSource;
-            return this;
-        }
-
-        /**
-         * A Falcon cloud: {@code auto}, {@code us-1}, {@code us-2}, {@code us-3}, {@code eu-1},
-         * {@code us-gov-1}, {@code us-gov-2} (any case, dash optional).
-         */
-        public HarnessBuilder cloud(String cloud) {
-            if (Cloud.parse(cloud).isEmpty()) {
-                throw new IllegalArgumentException("unknown cloud \"" + cloud + "\"; use one of " + Cloud.names()
-                        + ", or baseUrl(...) for any other host");
-            }
-            this.cloud = cloud;
-            return this;
-        }
-
-        public HarnessBuilder cloud(Cloud cloud) {
-            return cloud(cloud.regionName());
-        }
-
-        /** Any base URL (a proxy, a test server); never moved by region discovery. */
-        public HarnessBuilder baseUrl(String baseUrl) {
-            this.baseUrl = BaseUrls.normalize(baseUrl);
-            return this;
-        }
-
-        /** Adds a manifest file; with any manifest added, the built-in Falcon one is used only if added too. */
-        public HarnessBuilder manifest(Path file) {
-            return manifest(Manifest.load(file));
-        }
-
-        /** Adds a manifest; several are combined (their operation IDs must not collide). */
-        public HarnessBuilder manifest(Manifest manifest) {
-            manifests.add(manifest);
-            return this;
-        }
-
-        /**
-         * The HTTP client to use, as it is; by default one is made and pooled. With your own client, the
-         * connect timeout, trust and proxy settings here do not apply: configure them on the client.
-         */
-        public HarnessBuilder httpClient(HttpClient client) {
-            this.httpClient = client;
-            return this;
-        }
-
-        public HarnessBuilder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connect timeout");
-            return this;
-        }
-
-        /** The time one request may take, from sending to the last byte of the answer. */
-        public HarnessBuilder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive(timeout, "request timeout");
-            return this;
-        }
-
-        /** How long before expiry a token is replaced (default 120 s; at most half its lifetime). */
-        public HarnessBuilder tokenRefreshWindow(Duration window) {
-            this.refreshWindow = positive(window, "token refresh window");
-            return this;
-        }
-
-        /** When and how long to retry; {@link RetryPolicy#NONE} turns retries off. */
-        public HarnessBuilder retryPolicy(RetryPolicy policy) {
-            this.retryPolicy = java.util.Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /** Slow down as {@code X-Ratelimit-Remaining} nears zero, before the API throttles (default off). */
-        public HarnessBuilder pacing(boolean enabled) {
-            this.pacing = enabled;
-            return this;
-        }
-
-        /** Adds a listener for retries, waits and token refreshes. */
-        public HarnessBuilder listener(CallListener listener) {
-            listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
-
-        /** How the harness waits (backoff, rate-limit pauses); tests pass a fake. */
-        public HarnessBuilder sleeper(Sleeper sleeper) {
-            this.sleeper = java.util.Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Trusts the CA certificates in this PEM file, besides the JDK's own (e.g. a TLS-inspecting proxy's CA). */
-        public HarnessBuilder trustCertificates(Path pemFile) {
-            trustedCertificates.add(pemFile);
-            return this;
-        }
-
-        /** Trusts the certificates of this key store (PKCS#12 or JKS), besides the JDK's own. */
-        public HarnessBuilder trustStore(Path file, char[] password) {
-            this.trustStore = file;
-            this.trustStorePassword = password == null ? null : password.clone();
-            return this;
-        }
-
-        /** Routes connections through this proxy selector (default: the JDK's, which reads the system proxy properties). */
-        public HarnessBuilder proxy(ProxySelector selector) {
-            this.proxy = selector;
-            return this;
-        }
-
-        /**
-         * Where waits and token refreshes of asynchronous calls run (default: the harness's own pool of
-         * daemon threads, shut down by {@link Harness#close()}; yours is left running).
-         */
-        public HarnessBuilder executor(Executor executor) {
-            this.executor = executor;
-            return this;
-        }
-
-        /** Your application's name and version, put before the harness's own in {@code User-Agent}. */
-        public HarnessBuilder userAgent(String prefix) {
-            if (prefix != null && (prefix.contains("\r") || prefix.contains("\n"))) {
-                throw new IllegalArgumentException("the User-Agent prefix must be one line");
-            }
-            this.userAgentPrefix = prefix;
-            return this;
-        }
-
-        /** The clock token expiry, retry budgets and rate-limit pauses are measured with. */
-        public HarnessBuilder clock(Clock clock) {
-            this.clock = java.util.Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** The JSON mapper for bodies and responses (e.g. with modules registered). */
-        public HarnessBuilder mapper(ObjectMapper mapper) {
-            this.mapper = mapper;
-            return this;
-        }
-
-        /** The source of jitter in [0, 1); tests fix it. */
-        HarnessBuilder jitter(DoubleSupplier jitter) {
-            this.jitter = jitter;
-            return this;
-        }
-
-        /**
-         * @throws IllegalArgumentException if a trust file cannot be read or a setting conflicts
-         */
-        public Harness build() {
-            return Harness.create(HarnessCore.assemble(this), retryPolicy);
-        }
-
-        private static Duration positive(Duration value, String what) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("the " + what + " must be positive, got " + value);
-            }
-            return value;
-        }
     }
 }

@@ -49,14 +49,14 @@ final class HarnessCore {
     private final ObjectMapper mapper;
     private final String userAgent;
     private final Headers defaults;
-    private final Harness.HarnessBuilder settings;
+    private final HarnessBuilder settings;
     private final CallListener listener;
     private final Stage logging;
     private final ExecutorService ownExecutor;
     private final Waiter waiter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HarnessCore(Harness.HarnessBuilder b, Endpoint endpoint, HttpClient client) {
+    private HarnessCore(HarnessBuilder b, Endpoint endpoint, HttpClient client) {
         this.settings = b;
         this.endpoint = endpoint;
         this.mapper = b.mapper;
@@ -74,7 +74,7 @@ final class HarnessCore {
         this.auth = signingStage(b, spec).orElseGet(() -> new AuthStage(tokens, listener, waiter.executor()));
     }
 
-    static HarnessCore assemble(Harness.HarnessBuilder b) {
+    static HarnessCore assemble(HarnessBuilder b) {
         Endpoint endpoint = endpoint(b);
         return new HarnessCore(b, endpoint, b.httpClient != null ? b.httpClient : HttpClients.create(b, endpoint.baseUrl()));
     }
@@ -119,7 +119,7 @@ final class HarnessCore {
      * The token source for bearer schemes. The manifest's (or builder's) auth block decides the scheme;
      * without one, client credentials mean Falcon-style OAuth2 and a bearer token is sent as it is.
      */
-    private TokenSource tokenSource(Harness.HarnessBuilder b, AuthSpec spec) {
+    private TokenSource tokenSource(HarnessBuilder b, AuthSpec spec) {
         if (b.tokenSource != null) {
             return b.tokenSource;
         }
@@ -153,7 +153,7 @@ final class HarnessCore {
     }
 
     /** A stage that signs every request with a fixed credential (API key, HTTP Basic), where the scheme is one. */
-    private static java.util.Optional<Stage> signingStage(Harness.HarnessBuilder b, AuthSpec spec) {
+    private static java.util.Optional<Stage> signingStage(HarnessBuilder b, AuthSpec spec) {
         if (b.tokenSource != null || spec == null || b.credentials == null) {
             return java.util.Optional.empty();
         }
@@ -177,7 +177,7 @@ final class HarnessCore {
         return credentials;
     }
 
-    private static Endpoint endpoint(Harness.HarnessBuilder b) {
+    private static Endpoint endpoint(HarnessBuilder b) {
         if (b.baseUrl != null) {
             return Endpoint.fixed(b.baseUrl);
         }
@@ -200,7 +200,7 @@ final class HarnessCore {
         return Endpoint.fixed(BaseUrls.normalize(manifestUrl));
     }
 
-    private static Manifest manifest(Harness.HarnessBuilder b) {
+    private static Manifest manifest(HarnessBuilder b) {
         if (b.manifests.isEmpty()) {
             return Manifest.falcon();
         }

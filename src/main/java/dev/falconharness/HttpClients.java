@@ -23,7 +23,7 @@ final class HttpClients {
     private HttpClients() {
     }
 
-    static HttpClient create(Harness.HarnessBuilder b, String baseUrl) {
+    static HttpClient create(HarnessBuilder b, String baseUrl) {
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -38,7 +38,7 @@ final class HttpClients {
         return client.build();
     }
 
-    private static SSLContext sslContext(Harness.HarnessBuilder b) {
+    private static SSLContext sslContext(HarnessBuilder b) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);

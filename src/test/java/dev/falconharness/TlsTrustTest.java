@@ -40,7 +40,7 @@ class TlsTrustTest {
         server.shutdown();
     }
 
-    private Harness.HarnessBuilder builder() {
+    private HarnessBuilder builder() {
         return Harness.builder().baseUrl("https://localhost:" + server.getPort()).retryPolicy(RetryPolicy.NONE)
                 .credentials(Credentials.bearerToken("tls-test-token"));
     }

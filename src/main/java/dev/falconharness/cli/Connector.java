@@ -2,6 +2,7 @@ package dev.falconharness.cli;
 
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
+import dev.falconharness.HarnessBuilder;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class Connector {
         if (c.sandbox) {
             return SandboxConnector.open(c, manifests, verboseLog);
         }
-        Harness.HarnessBuilder builder = Harness.builder();
+        HarnessBuilder builder = Harness.builder();
         if (!manifests.builtIn()) {
             builder.manifest(manifests.load());
         }
@@ -63,7 +64,7 @@ final class Connector {
     }
 
     /** Sets the cloud or base URL from the options, else from the environment. */
-    private static void where(ConnectionOptions c, Io io, Harness.HarnessBuilder builder) {
+    private static void where(ConnectionOptions c, Io io, HarnessBuilder builder) {
         if (c.cloud != null && c.baseUrl != null) {
             throw CommandFailure.usage("--cloud and --base-url both say where to send calls; give one of them");
         }
@@ -84,7 +85,7 @@ final class Connector {
      * Applies {@code --timeout}, {@code --retries}, {@code --ca-cert}, {@code --proxy} and, for
      * {@code --verbose}, the logging listener.
      */
-    static void finish(Harness.HarnessBuilder builder, ConnectionOptions c, PrintWriter verboseLog) {
+    static void finish(HarnessBuilder builder, ConnectionOptions c, PrintWriter verboseLog) {
         if (c.timeoutSeconds != null) {
             if (c.timeoutSeconds <= 0) {
                 throw CommandFailure.usage("--timeout must be a positive number of seconds, got " + c.timeoutSeconds);

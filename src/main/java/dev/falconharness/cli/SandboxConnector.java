@@ -1,6 +1,7 @@
 package dev.falconharness.cli;
 
 import dev.falconharness.Harness;
+import dev.falconharness.HarnessBuilder;
 import dev.falconharness.sandbox.FalconSandbox;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class SandboxConnector {
         refuseConflicts(c);
         FalconSandbox sandbox = FalconSandbox.start();
         try {
-            Harness.HarnessBuilder builder = sandbox.harnessBuilder();
+            HarnessBuilder builder = sandbox.harnessBuilder();
             if (!manifests.builtIn()) {
                 builder.manifest(manifests.load());
             }

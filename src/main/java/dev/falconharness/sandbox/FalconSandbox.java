@@ -3,6 +3,7 @@ package dev.falconharness.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
+import dev.falconharness.HarnessBuilder;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Suggestions;
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class FalconSandbox implements AutoCloseable {
     }
 
     /** A harness builder pointed at this sandbox with its credentials, for adding options. */
-    public Harness.HarnessBuilder harnessBuilder() {
+    public HarnessBuilder harnessBuilder() {
         return Harness.builder().baseUrl(baseUrl).credentials(credentials());
     }
 

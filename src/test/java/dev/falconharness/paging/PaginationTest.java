@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.falconharness.ApiResponse;
 import dev.falconharness.Harness;
+import dev.falconharness.HarnessBuilder;
 import dev.falconharness.PaginationException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.testing.MockFalcon;
@@ -33,7 +34,7 @@ class PaginationTest {
         falcon = new MockFalcon();
         api = new FakePagedApi(pages);
         falcon.server().setDispatcher(api);
-        Harness.HarnessBuilder builder = falcon.builder();
+        HarnessBuilder builder = falcon.builder();
         return (manifest == null ? builder : builder.manifest(manifest)).build();
     }
 

@@ -2,6 +2,7 @@ package dev.falconharness.testing;
 
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
+import dev.falconharness.HarnessBuilder;
 import dev.falconharness.http.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class MockFalcon implements AutoCloseable {
         return builder().build();
     }
 
-    public Harness.HarnessBuilder builder() {
+    public HarnessBuilder builder() {
         return Harness.builder()
                 .baseUrl(baseUrl())
                 .credentials(Credentials.of(CLIENT_ID, CLIENT_SECRET))
