@@ -35,21 +35,20 @@ public class ConcurrentBench {
     static final int IN_FLIGHT = 64;
     static final int CALLS = 1024;
 
-    private Target target;
+    private Loopback loopback;
     private Harness harness;
     private RawClient raw;
 
     @Setup
     public void start() {
-        target = Target.start();
-        harness = Calls.harness(target.baseUrl());
-        raw = Calls.raw(target.baseUrl(), harness);
+        loopback = Loopback.start();
+        harness = loopback.harness();
+        raw = loopback.raw();
     }
 
     @TearDown
     public void stop() {
-        harness.close();
-        target.close();
+        loopback.close();
     }
 
     @Benchmark

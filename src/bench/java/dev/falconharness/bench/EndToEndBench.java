@@ -27,21 +27,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EndToEndBench {
-    private Target target;
+    private Loopback loopback;
     private Harness harness;
     private RawClient raw;
 
     @Setup
     public void start() {
-        target = Target.start();
-        harness = Calls.harness(target.baseUrl());
-        raw = Calls.raw(target.baseUrl(), harness);
+        loopback = Loopback.start();
+        harness = loopback.harness();
+        raw = loopback.raw();
     }
 
     @TearDown
     public void stop() {
-        harness.close();
-        target.close();
+        loopback.close();
     }
 
     @Benchmark

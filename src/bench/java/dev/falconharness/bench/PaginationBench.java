@@ -37,15 +37,15 @@ public class PaginationBench {
     @Param({"500"})
     public int pageSize;
 
-    private Target target;
+    private Loopback loopback;
     private Harness harness;
     private RawClient raw;
 
     @Setup
     public void start() {
-        target = Target.start();
-        harness = Calls.harness(target.baseUrl());
-        raw = Calls.raw(target.baseUrl(), harness);
+        loopback = Loopback.start();
+        harness = loopback.harness();
+        raw = loopback.raw();
         long records = harness.paginate(OPERATION, Map.of()).pageSize(pageSize).stream().count();
         if (records != Routes.RECORDS) {
             throw new IllegalStateException("paginate delivered " + records + " records, not " + Routes.RECORDS);
@@ -54,8 +54,7 @@ public class PaginationBench {
 
     @TearDown
     public void stop() {
-        harness.close();
-        target.close();
+        loopback.close();
     }
 
     @Benchmark

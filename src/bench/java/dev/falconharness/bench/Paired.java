@@ -39,8 +39,9 @@ public final class Paired {
     public static void main(String[] args) {
         String kind = args[0];
         double seconds = Double.parseDouble(args[1]);
-        try (Target target = Target.start(); Harness harness = Calls.harness(target.baseUrl())) {
-            RawClient raw = Calls.raw(target.baseUrl(), harness);
+        try (Loopback loopback = Loopback.start()) {
+            Harness harness = loopback.harness();
+            RawClient raw = loopback.raw();
             Paired paired = new Paired();
             switch (kind) {
                 case "sequential" -> paired.measure(() -> {
