@@ -9,10 +9,10 @@ import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
+import dev.falconharness.request.ArrayArguments;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ public final class IdBatcher {
         Map<String, Object> args = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
         Parameter queryIds = idParameter(op, args);
         if (queryIds != null) {
-            List<String> ids = strings(args.get(queryIds.name()));
+            List<String> ids = ArrayArguments.strings(args.get(queryIds.name()));
             return send(batches(ids, limit(queryIds), true), batch -> {
                 Map<String, Object> copy = new LinkedHashMap<>(args);
                 copy.put(queryIds.name(), batch);
@@ -80,7 +80,7 @@ public final class IdBatcher {
         }
         for (Parameter p : op.parameters()) {
             if (p.location() == Location.QUERY && p.type() == ParamType.ARRAY && p.maxItems() != null
-                    && args.get(p.name()) != null && strings(args.get(p.name())).size() > p.maxItems()) {
+                    && args.get(p.name()) != null && ArrayArguments.strings(args.get(p.name())).size() > p.maxItems()) {
                 return p;
             }
         }
@@ -89,25 +89,6 @@ public final class IdBatcher {
 
     private static int limit(Parameter p) {
         return p.maxItems() != null ? p.maxItems() : DEFAULT_BATCH;
-    }
-
-    /** Ids as strings: a collection, an array, or a comma-separated string. */
-    static List<String> strings(Object value) {
-        List<String> ids = new ArrayList<>();
-        if (value instanceof Collection<?> c) {
-            c.forEach(id -> ids.add(String.valueOf(id)));
-        } else if (value instanceof Object[] array) {
-            for (Object id : array) {
-                ids.add(String.valueOf(id));
-            }
-        } else if (value != null) {
-            for (String id : value.toString().split(",")) {
-                if (!id.isBlank()) {
-                    ids.add(id.strip());
-                }
-            }
-        }
-        return ids;
     }
 
     /** Consecutive slices of at most {@code max} ids and, for a query, at most MAX_QUERY_CHARS encoded characters. */

@@ -46,7 +46,11 @@ final class Values {
         return strings;
     }
 
-    private static List<?> items(Object value) {
+    /**
+     * An array argument's elements: a collection, an array (object, int or long), a Jackson array, a
+     * comma-separated string, or a single scalar as a list of one; null when the value is none of these.
+     */
+    static List<?> items(Object value) {
         if (value instanceof CharSequence text) {
             return splitCommas(text.toString());
         }

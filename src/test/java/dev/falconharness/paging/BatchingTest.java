@@ -75,6 +75,19 @@ class BatchingTest {
     }
 
     @Test
+    void idsGivenAsAJacksonArrayOrACommaStringAreBatchedLikeAList() {
+        Harness harness = serve(BatchingTest::echo);
+        com.fasterxml.jackson.databind.node.ArrayNode json = JSON.createArrayNode();
+        ids(150, "j").forEach(json::add);
+        BatchResult fromJson = harness.commandBatched("GetDeviceDetailsV2", Map.of("ids", json), null);
+        assertEquals(2, fromJson.batches());
+        assertEquals("j149", fromJson.resources().get(149).path("id").asText());
+        BatchResult fromText = harness.commandBatched("GetDeviceDetailsV2", Map.of("ids", String.join(", ", ids(150, "c"))), null);
+        assertEquals(2, fromText.batches());
+        assertEquals(150, fromText.resources().size());
+    }
+
+    @Test
     void longIdsAreSplitByUrlLength() {
         Harness harness = serve(BatchingTest::echo);
         List<String> ids = IntStream.range(0, 400).mapToObj(i -> String.format("%064d", i)).toList();
