@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,24 +32,27 @@ public final class Manifest {
     private final String baseUrl;
     private final AuthSpec auth;
     private final String source;
-    private final List<Operation> operations;
-    private final Map<String, Operation> byId;
+    private final OperationTable operations;
 
     Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, List<Operation> operations) {
+        this(name, title, baseUrl, auth, source, OperationTable.of(operations));
+    }
+
+    Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, OperationTable operations) {
         this.name = name;
         this.title = title;
         this.baseUrl = baseUrl;
         this.auth = auth;
         this.source = source;
-        this.operations = List.copyOf(operations);
-        Map<String, Operation> index = new HashMap<>(operations.size() * 2);
-        for (Operation op : operations) {
-            index.put(op.id(), op);
-        }
-        this.byId = Collections.unmodifiableMap(index);
+        this.operations = operations;
     }
 
-    /** The CrowdStrike Falcon manifest that ships inside the jar (1,374 operations). Loaded once. */
+    /**
+     * The CrowdStrike Falcon manifest that ships inside the jar (1,374 operations). Loaded once, on first
+     * use, and cheaply: the document is indexed by operation ID and each operation is read and checked
+     * the first time it is asked for (the build checks all of them), so a process that calls one
+     * operation pays for one.
+     */
     public static Manifest falcon() {
         return BuiltIn.FALCON;
     }
@@ -75,7 +77,7 @@ public final class Manifest {
         Map<String, Operation> seen = new HashMap<>();
         List<Operation> all = new ArrayList<>();
         for (Manifest manifest : manifests) {
-            for (Operation op : manifest.operations) {
+            for (Operation op : manifest.operations()) {
                 Operation earlier = seen.putIfAbsent(op.id(), op);
                 if (earlier == null) {
                     all.add(op);
@@ -96,17 +98,17 @@ public final class Manifest {
 
     /** The operation with exactly this ID, or null. */
     public Operation operation(String id) {
-        return byId.get(id);
+        return operations.get(id);
     }
 
     /** All operations in manifest order. */
     public List<Operation> operations() {
-        return operations;
+        return operations.all();
     }
 
     /** All operation IDs (unordered). */
     public Set<String> operationIds() {
-        return byId.keySet();
+        return operations.ids();
     }
 
     public int size() {
@@ -155,7 +157,7 @@ public final class Manifest {
                 if (in == null) {
                     throw new IllegalStateException("built-in manifest " + BUILT_IN + " is missing from the jar");
                 }
-                return ManifestLoader.load(in, "falcon.json (built in)");
+                return ManifestLoader.loadDeferred(in.readAllBytes(), "falcon.json (built in)");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,6 +68,44 @@ public final class ManifestLoader {
         return fromTree(root, source);
     }
 
+    /**
+     * Reads a manifest whose operations are read and checked one at a time, when first asked for (see
+     * {@link DeferredOperations}); only for documents a build has already checked in full, like the
+     * built-in one. The top-level fields are checked now. A document that is not shaped like a checked
+     * manifest is read the checking way instead, so its problems are all reported as {@link #load} would.
+     */
+    static Manifest loadDeferred(byte[] document, String source) {
+        DeferredOperations.Indexed indexed = DeferredOperations.index(document, source, MAPPER);
+        if (indexed == null) {
+            return load(new ByteArrayInputStream(document), source);
+        }
+        ObjectNode header = indexed.header();
+        Reader reader = new Reader(source);
+        reader.readHeader(header);
+        AuthSpec auth = new AuthSpecReader(reader).read(header.get("auth"));
+        if (!reader.problems.isEmpty()) {
+            throw new ManifestException(reader.problems);
+        }
+        return new Manifest(text(header, "name"), text(header, "title"), text(header, "baseUrl"), auth, source,
+                indexed.operations());
+    }
+
+    /** Reads and checks the operation at {@code /operations/position}, held in {@code length} bytes at {@code offset}. */
+    static Operation readOperation(byte[] document, int offset, int length, int position, String source) {
+        Reader reader = new Reader(source);
+        Operation op;
+        try {
+            op = new OperationReader(reader, MAPPER.readTree(document, offset, length), "/operations/" + position).read();
+        } catch (IOException e) {
+            throw new ManifestException(new ManifestProblem(source, null, "/operations/" + position,
+                    "not valid JSON: " + e.getMessage()), e);
+        }
+        if (op == null || !reader.problems.isEmpty()) {
+            throw new ManifestException(reader.problems);
+        }
+        return op;
+    }
+
     /** Checks an already parsed manifest document. */
     public static Manifest fromTree(JsonNode root, String source) {
         Reader reader = new Reader(source);
@@ -97,16 +137,7 @@ public final class ManifestLoader {
                 problem(null, "", "the document must be a JSON object with an \"operations\" array");
                 return operations;
             }
-            checkKeys(root, ROOT_KEYS, null, "");
-            JsonNode format = root.get("format");
-            if (format != null && !FORMAT.equals(format.asText())) {
-                problem(null, "/format", "unsupported format " + format + "; this version reads \"" + FORMAT + "\"");
-            }
-            for (String field : List.of("name", "title", "source", "baseUrl")) {
-                if (root.has(field) && !root.get(field).isTextual()) {
-                    problem(null, "/" + field, "must be a string");
-                }
-            }
+            readHeader(root);
             JsonNode ops = root.get("operations");
             if (ops == null || !ops.isArray()) {
                 problem(null, "/operations", "missing: the manifest needs an \"operations\" array");
@@ -127,6 +158,20 @@ public final class ManifestLoader {
                 }
             }
             return operations;
+        }
+
+        /** Checks the top-level fields other than the operations. */
+        void readHeader(JsonNode root) {
+            checkKeys(root, ROOT_KEYS, null, "");
+            JsonNode format = root.get("format");
+            if (format != null && !FORMAT.equals(format.asText())) {
+                problem(null, "/format", "unsupported format " + format + "; this version reads \"" + FORMAT + "\"");
+            }
+            for (String field : List.of("name", "title", "source", "baseUrl")) {
+                if (root.has(field) && !root.get(field).isTextual()) {
+                    problem(null, "/" + field, "must be a string");
+                }
+            }
         }
 
         void checkKeys(JsonNode node, Set<String> known, String operationId, String pointer) {
