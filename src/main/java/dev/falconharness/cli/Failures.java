@@ -7,9 +7,7 @@ import dev.falconharness.ValidationException;
 import dev.falconharness.manifest.ManifestException;
 import dev.falconharness.manifest.Suggestions;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -29,7 +27,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         int code = exitCode(e);
         err.println("falcon: " + e.getMessage());
         if (e instanceof UnknownOperationException unknown) {
-            err.println(hintForUnknown(unknown, commandLine));
+            err.println(hintForUnknown(unknown));
         } else if (e instanceof ValidationException invalid && invalid.operationId() != null) {
             err.println("See 'falcon describe " + invalid.operationId() + "' for its parameters.");
         } else if (e instanceof NetworkException network) {
@@ -60,18 +58,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     }
 
     /** A mistyped command name ({@code falcon operaitons}) arrives here as an unknown operation ID. */
-    private static String hintForUnknown(UnknownOperationException e, CommandLine commandLine) {
-        CommandLine root = commandLine;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        List<String> commands = new ArrayList<>();
-        for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {
-            if (!entry.getValue().getCommandSpec().usageMessage().hidden()) {
-                commands.add(entry.getKey());
-            }
-        }
-        List<String> close = Suggestions.closest(e.operationId(), commands, 1);
+    private static String hintForUnknown(UnknownOperationException e) {
+        List<String> close = Suggestions.closest(e.operationId(), FalconCommand.COMMANDS, 1);
         return close.isEmpty()
                 ? "Run 'falcon operations --search TEXT' to find an operation."
                 : "Did you mean the command 'falcon " + close.get(0) + "'? Or run 'falcon operations --search TEXT'.";

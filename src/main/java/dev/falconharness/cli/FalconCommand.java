@@ -4,6 +4,7 @@ import dev.falconharness.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,6 @@ import picocli.CommandLine.Spec;
             "falcon [OPTIONS] <OperationId> [name=value...]",
             "       falcon <COMMAND> [ARGS]"},
         commandListHeading = "%nCommands:%n",
-        subcommands = {CallCommand.class, OperationsCommand.class, DescribeCommand.class, CompletionCommand.class,
-                SandboxCommand.class, ManifestCommand.class, CompleteCommand.class},
         description = {
             "Call any CrowdStrike Falcon API operation by its ID.",
             "",
@@ -60,6 +59,18 @@ import picocli.CommandLine.Spec;
             "  falcon operations --search 'host group'",
             ExitCodes.HELP_FOOTER})
 public final class FalconCommand implements Callable<Integer> {
+    /** The subcommands, in the order help lists them; {@link #commandLine} adds them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(CallCommand.class, OperationsCommand.class,
+            DescribeCommand.class, CompletionCommand.class, SandboxCommand.class, ManifestCommand.class,
+            CompleteCommand.class);
+    /** The names of {@link #SUBCOMMANDS} that help lists (a test holds this to the classes' annotations). */
+    static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest");
+    /** Every name that selects a subcommand, the hidden one for shell completion included. */
+    static final Set<String> COMMAND_NAMES = Set.of("call", "operations", "describe", "completion", "sandbox",
+            "manifest", "__complete");
+    /** Arguments that print help, which lists the subcommands. */
+    private static final Set<String> HELP = Set.of("-h", "--help");
+
     @Spec
     CommandSpec spec;
 
@@ -75,15 +86,40 @@ public final class FalconCommand implements Callable<Integer> {
 
     private Io io = Io.system();
 
-    /** The command line {@code main} runs: this command with the process's streams. */
+    /** This command with the process's streams and every subcommand. */
     public static CommandLine commandLine() {
         return commandLine(new FalconCommand());
     }
 
     /** A configured command line around {@code command} (tests pass one with their own {@link Io}). */
     public static CommandLine commandLine(FalconCommand command) {
+        return commandLine(command, true);
+    }
+
+    /**
+     * The command line {@code main} runs for these arguments. Picocli reads every subcommand's
+     * annotations when it is added, about 15 ms of a cold start, so they are added only when an argument
+     * could name one or asks for help (which lists them); a call by operation ID parses exactly as it
+     * would with them, since it names none.
+     */
+    public static CommandLine commandLineFor(FalconCommand command, String... args) {
+        boolean subcommands = args.length == 0;
+        for (String arg : args) {
+            subcommands |= COMMAND_NAMES.contains(arg) || HELP.contains(arg);
+        }
+        return commandLine(command, subcommands);
+    }
+
+    private static CommandLine commandLine(FalconCommand command, boolean withSubcommands) {
+        CommandLine commandLine = new CommandLine(command);
+        if (withSubcommands) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                commandLine.addSubcommand(subcommand);
+            }
+        }
+        // Set after the subcommands are added: picocli passes these settings down only to those present.
         Failures failures = new Failures();
-        return new CommandLine(command)
+        return commandLine
                 // "--body @file.json" is ours to read; picocli would otherwise expand @file into arguments.
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(failures)

@@ -9,7 +9,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Prewarm.start(args);
-        CommandLine commandLine = FalconCommand.commandLine();
+        CommandLine commandLine = FalconCommand.commandLineFor(new FalconCommand(), args);
         int exitCode = commandLine.execute(args);
         // System.exit skips the writers' buffers; text printed without a newline would be lost.
         commandLine.getOut().flush();

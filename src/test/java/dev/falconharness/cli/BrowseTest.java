@@ -124,6 +124,32 @@ class BrowseTest {
     }
 
     @Test
+    void helpAndABareFalconListEveryCommand() {
+        for (String[] args : new String[][] {{"--help"}, {"GetRoles", "-h"}, {}}) {
+            Cli.Result result = cli.run(args);
+            String usage = result.out() + result.err();
+            assertTrue(usage.contains("Commands:"), usage);
+            for (String command : FalconCommand.COMMANDS) {
+                assertTrue(usage.contains("\n  " + command + " "), command + " missing from:\n" + usage);
+            }
+        }
+    }
+
+    @Test
+    void theCommandNamesMatchTheSubcommandsPicocliReads() {
+        picocli.CommandLine full = FalconCommand.commandLine();
+        assertEquals(java.util.Set.copyOf(FalconCommand.COMMAND_NAMES), full.getSubcommands().keySet());
+        assertEquals(FalconCommand.COMMANDS, full.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList());
+        // A call by operation ID names no command, so main builds it without them; any name brings them all.
+        assertTrue(FalconCommand.commandLineFor(new FalconCommand(), "GetRoles", "ids=a").getSubcommands().isEmpty());
+        assertEquals(full.getSubcommands().keySet(),
+                FalconCommand.commandLineFor(new FalconCommand(), "describe", "GetRoles").getSubcommands().keySet());
+        assertEquals(full.getSubcommands().keySet(),
+                FalconCommand.commandLineFor(new FalconCommand(), "--sandbox", "call", "GetRoles").getSubcommands().keySet());
+    }
+
+    @Test
     void versionNamesTheHarness() {
         Cli.Result result = cli.run("--version");
 

@@ -51,7 +51,8 @@ final class Cli {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         FalconCommand command = new FalconCommand().io(new Io(env, new ByteArrayInputStream(stdin), raw, terminal));
-        CommandLine commandLine = FalconCommand.commandLine(command);
+        // As main builds it: subcommands only when the arguments could name one or ask for help.
+        CommandLine commandLine = FalconCommand.commandLineFor(command, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
