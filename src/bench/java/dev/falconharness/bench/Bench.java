@@ -19,13 +19,14 @@ import java.util.Set;
  * java -Dbench.server=jdk -jar target/bench/benchmarks.jar e2e                   # the JDK's HttpServer
  * </pre>
  *
- * <p>Groups: {@code build}, {@code e2e}, {@code async}, {@code load}, {@code paging}, {@code memory}.
+ * <p>Groups: {@code build}, {@code e2e}, {@code async}, {@code load}, {@code paging}, {@code memory},
+ * {@code cli} (the cold command line, run from the project root so that {@code bin/falcon} is found).
  * Harness against raw client: JMH gives each side's absolute numbers, in forks run one after the other;
  * the verdict goes by {@link Paired}, which interleaves blocks of both in one JVM so that load from
  * elsewhere on a shared machine hits both sides alike.
  */
 public final class Bench {
-    private static final List<String> GROUPS = List.of("build", "e2e", "async", "load", "paging", "memory");
+    private static final List<String> GROUPS = List.of("build", "e2e", "async", "load", "paging", "memory", "cli");
     /** Every verdict line, repeated together at the end. */
     private static final List<String> VERDICTS = new ArrayList<>();
 
@@ -74,6 +75,7 @@ public final class Bench {
             case "load" -> manifestLoad();
             case "paging" -> pagination();
             case "memory" -> new Probes().registry();
+            case "cli" -> coldCommandLine();
             default -> throw new IllegalArgumentException(group);
         }
     }
@@ -152,6 +154,21 @@ public final class Bench {
             }
         }
         verdict(builtIn.mean() < 20, "manifest load: %.1f ms warm for 1,374 operations (target: under 20 ms)", builtIn.mean());
+    }
+
+    private void coldCommandLine() {
+        heading("The command line, cold: process start to printed response, bin/falcon GetRoles against the loopback"
+                + " server (target: under 0.3 s)");
+        ColdCli.Result result = ColdCli.run(quick ? 15 : 40);
+        if (result == null) {
+            System.out.println("  skipped: no executable bin/falcon here; run from the project root or set -Dbench.launcher=PATH");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "  bin/falcon -q GetRoles ids=…   %s%n", ColdCli.describe(result.call()));
+        System.out.printf(Locale.ROOT, "  java -version (the JVM's floor) %s%n", ColdCli.describe(result.floor()));
+        double mean = ColdCli.mean(result.call());
+        verdict(mean < 300, "cold command line: %.0f ms from process start to printed response, of which the JVM's"
+                + " own start is %.0f ms (target: under 300 ms)", mean, ColdCli.mean(result.floor()));
     }
 
     private void pagination() {
