@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and both get it.
  */
 final class DeferredOperations implements OperationTable {
-    private final byte[] document;
+    /** The document, until every operation has been read: then nothing needs it. */
+    private volatile byte[] document;
     private final String source;
     private final Map<String, Integer> positions;
     private final int[] starts;
@@ -76,6 +77,7 @@ final class DeferredOperations implements OperationTable {
             }
             result = List.copyOf(ops);
             all = result;
+            document = null;
         }
         return result;
     }
@@ -93,7 +95,12 @@ final class DeferredOperations implements OperationTable {
     private Operation at(int position) {
         Operation op = read.get(position);
         if (op == null) {
-            op = ManifestLoader.readOperation(document, starts[position], ends[position] - starts[position],
+            byte[] from = document;
+            if (from == null) {
+                // Released after all() read every operation, which it did before the release.
+                return read.get(position);
+            }
+            op = ManifestLoader.readOperation(from, starts[position], ends[position] - starts[position],
                     position, source);
             if (!read.compareAndSet(position, null, op)) {
                 op = read.get(position);
