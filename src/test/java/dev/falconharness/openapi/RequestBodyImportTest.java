@@ -215,14 +215,18 @@ class RequestBodyImportTest {
     }
 
     @Test
-    void aVendorJsonTypeIsSentAsJsonWithAWarning() {
+    void aStructuredJsonTypeIsDeclaredAndSentAsJson() {
         ImportResult result = importText(spec("""
                 /t: {patch: {operationId: patch, requestBody: {content: {application/merge-patch+json: {schema: {type: object}}}}}}
                 """));
         assertEquals(List.of("body"), Specs.parameterNames(result, "patch"));
-        assertEquals(List.of("at /paths/~1t/patch/requestBody/content/application~1merge-patch+json (operation patch): the "
-                + "harness sends JSON bodies as application/json; the spec asks for application/merge-patch+json, which "
-                + "strict servers may refuse"), warnings(result));
+        assertEquals("application/merge-patch+json", operation(result, "patch").get("consumes").asText());
+        assertEquals(List.of(), warnings(result));
+
+        ImportResult plain = importText(spec("""
+                /t: {patch: {operationId: patch, requestBody: {content: {application/json: {schema: {type: object}}}}}}
+                """));
+        assertEquals(null, operation(plain, "patch").get("consumes"), "plain JSON is the default and is not declared");
     }
 
     @Test
