@@ -70,7 +70,13 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
         err.println("falcon: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            // Picocli lists an option once per place it is declared (a mixin's options come twice).
+            List<String> suggestions = unmatched.getSuggestions().stream().distinct().toList();
+            if (!suggestions.isEmpty()) {
+                err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+            }
+        }
         err.println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;

@@ -167,6 +167,16 @@ class FailureTest {
     }
 
     @Test
+    void aMistypedOptionIsAnsweredWithEachCloseOptionOnce() {
+        Cli.Result result = cli().run("GetRoles", "ids=a", "--dryrun");
+
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().contains("Unknown option: '--dryrun'\nDid you mean --dry-run?\n"), result.err());
+        Cli.Result verbose = cli().run("GetRoles", "ids=a", "--verbos");
+        assertTrue(verbose.err().contains("Did you mean --verbose or --version?\n"), verbose.err());
+    }
+
+    @Test
     void anInvalidJsonBodyIsRefusedBeforeSending() {
         Cli.Result result = cli().run("CreateUser", "--body", "{uid: ana}");
 
