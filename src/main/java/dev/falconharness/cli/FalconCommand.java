@@ -65,9 +65,8 @@ public final class FalconCommand implements Callable<Integer> {
             CompleteCommand.class);
     /** The names of {@link #SUBCOMMANDS} that help lists (a test holds this to the classes' annotations). */
     static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest");
-    /** Every name that selects a subcommand, the hidden one for shell completion included. */
-    static final Set<String> COMMAND_NAMES = Set.of("call", "operations", "describe", "completion", "sandbox",
-            "manifest", "__complete");
+    /** The name of the hidden subcommand that shell completion calls. */
+    static final String COMPLETE = "__complete";
     /** Arguments that print help, which lists the subcommands. */
     private static final Set<String> HELP = Set.of("-h", "--help");
 
@@ -105,7 +104,7 @@ public final class FalconCommand implements Callable<Integer> {
     public static CommandLine commandLineFor(FalconCommand command, String... args) {
         boolean subcommands = args.length == 0;
         for (String arg : args) {
-            subcommands |= COMMAND_NAMES.contains(arg) || HELP.contains(arg);
+            subcommands |= COMMANDS.contains(arg) || arg.equals(COMPLETE) || HELP.contains(arg);
         }
         return commandLine(command, subcommands);
     }
