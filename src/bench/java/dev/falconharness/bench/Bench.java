@@ -212,14 +212,4 @@ public final class Bench {
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
     }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String format(List<Double> values) {
-        return values.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList().toString();
-    }
 }

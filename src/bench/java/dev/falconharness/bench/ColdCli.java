@@ -103,18 +103,11 @@ final class ColdCli {
     static String describe(List<Double> millis) {
         List<Double> sorted = millis.stream().sorted().toList();
         return String.format(Locale.ROOT, "mean %.0f ms, median %.0f ms (10%%–90%%: %.0f–%.0f ms, min %.0f, max %.0f)",
-                mean(millis), percentile(sorted, 0.5), percentile(sorted, 0.1), percentile(sorted, 0.9),
+                mean(millis), Paired.quantile(sorted, 0.5), Paired.quantile(sorted, 0.1), Paired.quantile(sorted, 0.9),
                 sorted.get(0), sorted.get(sorted.size() - 1));
     }
 
     static double mean(List<Double> millis) {
         return millis.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        double index = p * (sorted.size() - 1);
-        int low = (int) Math.floor(index);
-        int high = (int) Math.ceil(index);
-        return sorted.get(low) + (sorted.get(high) - sorted.get(low)) * (index - low);
     }
 }

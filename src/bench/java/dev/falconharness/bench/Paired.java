@@ -123,7 +123,8 @@ public final class Paired {
         return timings.stream().mapToLong(Timing::cpu).sum();
     }
 
-    private static double quantile(List<Double> sorted, double q) {
+    /** The {@code q} quantile of sorted values, interpolated between neighbours; NaN for none. */
+    static double quantile(List<Double> sorted, double q) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
