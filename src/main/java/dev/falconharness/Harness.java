@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.Stage;
-import dev.falconharness.http.StageChain;
+import dev.falconharness.http.TokenUnavailableException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -37,8 +38,14 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Defaults: the built-in Falcon manifest, cloud {@code auto} (us-1 with region discovery), 10 s to
- * connect, 60 s per request. Thread-safe: share one harness across threads; it holds one pooled HTTP
+ * connect, 60 s per attempt. Thread-safe: share one harness across threads; it holds one pooled HTTP
  * client and one token. {@link #close()} revokes the token it obtained.
+ *
+ * <p>Threads: {@link #command} runs the whole call (token request, retries and their waits included) on
+ * the calling thread. {@link #commandAsync} validates on the calling thread and runs the same stages on
+ * the harness's executor (its own pool of at most 64 daemon threads unless
+ * {@link HarnessBuilder#executor} names another); a call waiting for a token that is being fetched holds
+ * no thread.
  */
 public final class Harness implements AutoCloseable {
     /** Batches in flight at once: enough to hide latency, few enough to stay friendly to rate limits. */
@@ -49,15 +56,13 @@ public final class Harness implements AutoCloseable {
     private final Duration timeout;
     private final boolean owner;
     private final List<Stage> stages;
-    private final List<Stage> blockingStages;
 
     private Harness(HarnessCore core, RetryPolicy retryPolicy, Duration timeout, boolean owner) {
         this.core = core;
         this.retryPolicy = retryPolicy;
         this.timeout = timeout;
         this.owner = owner;
-        this.stages = core.stages(retryPolicy, false);
-        this.blockingStages = core.stages(retryPolicy, true);
+        this.stages = core.stages(retryPolicy);
     }
 
     static Harness create(HarnessCore core, RetryPolicy retryPolicy) {
@@ -88,7 +93,8 @@ public final class Harness implements AutoCloseable {
      * @throws UnknownOperationException if the manifest has no such operation (with the closest IDs)
      * @throws ValidationException       listing every problem with the arguments; nothing was sent
      * @throws AuthenticationException   if no token could be obtained; the call was not sent
-     * @throws NetworkException          if the request or response was lost on the network
+     * @throws NetworkException          if the request or response was lost on the network, or the call's
+     *                                   time ran out
      */
     public ApiResponse command(String operationId, Map<String, ?> params, Object body) {
         return send(core.factory().prepare(operationId, params, body));
@@ -111,21 +117,23 @@ public final class Harness implements AutoCloseable {
         return core.withDefaultHeaders(timeout == null ? request : request.withTimeout(timeout));
     }
 
-    /** Sends an already built request through retries, rate limiting, authentication and the transport. */
+    /**
+     * Sends an already built request through retries, rate limiting, authentication and the transport,
+     * on the calling thread.
+     */
     public ApiResponse send(PreparedRequest request) {
         PreparedRequest timed = timed(request);
         try {
-            // The caller waits anyway, so the answer is awaited on its thread: no hand-off to another.
-            return new ApiResponse(StageChain.send(blockingStages, timed), core.mapper());
+            return new ApiResponse(core.send(stages, timed), core.mapper());
         } catch (IOException e) {
-            throw network(timed, e);
+            throw failure(timed, e);
         }
     }
 
     /**
      * Calls an operation without blocking: validation happens now (a bad call fails the returned future
-     * at once, nothing sent); the request then travels on the JDK client's asynchronous path. Many
-     * calls in flight share one token and one rate-limit state.
+     * at once, nothing sent); the call then runs on the harness's executor, through the same stages as
+     * {@link #command}. Many calls in flight share one token and one rate-limit state.
      *
      * <pre>{@code
      * List<CompletableFuture<ApiResponse>> calls = ids.stream()
@@ -139,7 +147,7 @@ public final class Harness implements AutoCloseable {
         PreparedRequest request;
         try {
             request = core.factory().prepare(operationId, params, body);
-        } catch (ValidationException e) {
+        } catch (FalconHarnessException e) {
             return CompletableFuture.failedFuture(e);
         }
         return sendAsync(request);
@@ -153,12 +161,12 @@ public final class Harness implements AutoCloseable {
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return StageChain.run(stages, timed).handle((raw, failure) -> {
+        return core.sendAsync(stages, timed).handle((raw, failure) -> {
             if (failure == null) {
                 return new ApiResponse(raw, core.mapper());
             }
-            Throwable cause = StageChain.unwrap(failure);
-            throw new CompletionException(cause instanceof IOException io ? network(timed, io) : cause);
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            throw new CompletionException(cause instanceof IOException io ? failure(timed, io) : cause);
         });
     }
 
@@ -170,8 +178,9 @@ public final class Harness implements AutoCloseable {
     }
 
     /**
-     * A view of this harness whose calls may each take up to {@code perRequest}; it shares the token,
-     * rate-limit state and connections, and closing it does nothing.
+     * A view of this harness whose calls may each take up to {@code perRequest} in all: the token request,
+     * every attempt and every wait between attempts. It shares the token, rate-limit state and connections
+     * (and nothing else), and closing it does nothing.
      */
     public Harness withTimeout(Duration perRequest) {
         if (perRequest == null || perRequest.isNegative() || perRequest.isZero()) {
@@ -182,7 +191,7 @@ public final class Harness implements AutoCloseable {
 
     /** A view of this harness that retries by {@code policy}; shares everything else, like {@link #withTimeout}. */
     public Harness withRetryPolicy(RetryPolicy policy) {
-        return new Harness(core, java.util.Objects.requireNonNull(policy, "policy"), timeout, false);
+        return new Harness(core, Objects.requireNonNull(policy, "policy"), timeout, false);
     }
 
     /**
@@ -263,12 +272,26 @@ public final class Harness implements AutoCloseable {
         return "Harness{" + core + "}";
     }
 
-    private NetworkException network(PreparedRequest sent, IOException e) {
+    /**
+     * What the caller is given for a call that failed on the way: a token endpoint that kept refusing is
+     * an {@link AuthenticationException}; anything lost on the network a {@link NetworkException}.
+     */
+    private RuntimeException failure(PreparedRequest sent, IOException e) {
+        if (e instanceof TokenUnavailableException token) {
+            if (token.finalFailure() != null) {
+                return token.finalFailure();
+            }
+            return network(sent, token.networkCause() != null ? token.networkCause() : e, "the token request ");
+        }
+        return network(sent, e, "");
+    }
+
+    private NetworkException network(PreparedRequest sent, IOException e, String step) {
         PreparedRequest request = sent.baseUrl() != null ? sent : sent.withBaseUrl(core.endpoint().baseUrl());
         boolean timeout = e instanceof HttpTimeoutException;
         String what = request.operationId() != null ? request.operationId() + " (" + request.method() + " "
                 + request.redactedUrl() + ")" : request.method() + " " + request.redactedUrl();
-        String why = timeout ? "timed out" : "failed: " + e.getClass().getSimpleName()
+        String why = timeout ? step + "timed out" : step + "failed: " + e.getClass().getSimpleName()
                 + (e.getMessage() != null ? ": " + e.getMessage() : "");
         return new NetworkException(what + " " + why, e, timeout);
     }

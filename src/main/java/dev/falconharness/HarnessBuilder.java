@@ -19,11 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Configures a {@link Harness}. Not thread-safe; build once and share the harness.
+ * Configures a {@link Harness}. Not thread-safe; build once and share the harness. {@link #build()}
+ * copies every setting, so changing the builder afterwards changes no harness already built.
  *
  * <p>Defaults: the built-in Falcon manifest; cloud {@code auto}; no credentials (unauthenticated
- * requests); 10 s to connect and 60 s per request; {@link RetryPolicy#DEFAULT}; pacing off; token
- * refresh 120 s before expiry; the JDK's trust store and proxy selector.
+ * requests); 10 s to connect and 60 s per attempt; {@link RetryPolicy#DEFAULT}; pacing off; token
+ * refresh 120 s before expiry; the JDK's trust store and proxy selector; asynchronous calls on the
+ * harness's own pool of at most 64 daemon threads.
  */
 public final class HarnessBuilder {
     Credentials credentials;
@@ -123,7 +125,10 @@ public final class HarnessBuilder {
         return this;
     }
 
-    /** The time one request may take, from sending to the last byte of the answer. */
+    /**
+     * The time one attempt may take, from sending to the last byte of the answer (default 60 s). A call
+     * given a timeout of its own ({@link Harness#withTimeout}) is bounded as a whole by that instead.
+     */
     public HarnessBuilder requestTimeout(Duration timeout) {
         this.requestTimeout = positive(timeout, "request timeout");
         return this;
@@ -179,8 +184,9 @@ public final class HarnessBuilder {
     }
 
     /**
-     * Where waits and token refreshes of asynchronous calls run (default: the harness's own pool of
-     * daemon threads, shut down by {@link Harness#close()}; yours is left running).
+     * Where asynchronous calls run, waits and token requests included (default: the harness's own pool of
+     * at most 64 daemon threads, shut down by {@link Harness#close()}; yours is left running). Any
+     * executor works, a single thread included: a call never waits for a task queued behind it.
      */
     public HarnessBuilder executor(Executor executor) {
         this.executor = executor;
@@ -215,10 +221,14 @@ public final class HarnessBuilder {
     }
 
     /**
-     * @throws IllegalArgumentException if a trust file cannot be read or a setting conflicts
+     * @throws IllegalArgumentException if a trust file cannot be read, a setting conflicts, or the manifest
+     *                                  names no base URL and none was given
      */
     public Harness build() {
-        return Harness.create(HarnessCore.assemble(this), retryPolicy);
+        Settings settings = new Settings(credentials, tokenSource, cloud, baseUrl, manifests, httpClient, connectTimeout,
+                requestTimeout, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
+                sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
+        return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy());
     }
 
     private static Duration positive(Duration value, String what) {

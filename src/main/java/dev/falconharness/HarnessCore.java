@@ -7,6 +7,7 @@ import dev.falconharness.auth.Endpoint;
 import dev.falconharness.auth.SigningStage;
 import dev.falconharness.auth.StaticTokenSource;
 import dev.falconharness.auth.TokenSource;
+import dev.falconharness.http.Call;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.LoggingStage;
@@ -16,92 +17,142 @@ import dev.falconharness.http.RateLimitStage;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.RetryStage;
 import dev.falconharness.http.Stage;
+import dev.falconharness.http.StageChain;
 import dev.falconharness.http.Transport;
-import dev.falconharness.http.Waiter;
 import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.request.RequestFactory;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What every view of one harness shares: the manifest, the endpoint, the token, the rate-limit state
- * and the transport. The stack is assembled here, in one readable order:
+ * What every view of one harness shares: the settings, the manifest, the endpoint, the token, the
+ * rate-limit state, the transport and the executor. The stack is assembled here, in one readable order:
  * retry, rate limit, authentication, base URL, default headers, logging, transport.
+ *
+ * <p>Threads: {@link #send} runs the stack on the calling thread. {@link #sendAsync} runs the same stack
+ * on the executor, once the call can proceed: a call that needs a token being fetched waits for it
+ * without a thread, so a burst of calls before the first token parks no thread per call.
  */
 final class HarnessCore {
     /** Falcon's limits are per minute: no rate-limit pause needs to be longer than one window. */
-    private static final java.time.Duration RATE_LIMIT_MAX_WAIT = java.time.Duration.ofMinutes(1);
+    private static final Duration RATE_LIMIT_MAX_WAIT = Duration.ofMinutes(1);
+    /**
+     * Asynchronous calls running at once on the harness's own pool; more wait in its queue, holding no
+     * thread. OkHttp's dispatcher uses the same number: enough to hide latency, bounded under any burst.
+     */
+    static final int MAX_ASYNC_THREADS = 64;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    private final Settings settings;
     private final RequestFactory factory;
     private final Endpoint endpoint;
     private final TokenSource tokens;
     private final Stage auth;
     private final RateLimitStage rateLimit;
     private final Transport transport;
-    private final ObjectMapper mapper;
     private final String userAgent;
     private final Headers defaults;
-    private final HarnessBuilder settings;
     private final CallListener listener;
     private final Stage logging;
     private final ExecutorService ownExecutor;
-    private final Waiter waiter;
+    private final Executor executor;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HarnessCore(HarnessBuilder b, Endpoint endpoint, HttpClient client) {
-        this.settings = b;
+    private HarnessCore(Settings s, Manifest manifest, Endpoint endpoint, HttpClient client) {
+        this.settings = s;
         this.endpoint = endpoint;
-        this.mapper = b.mapper;
-        this.factory = new RequestFactory(manifest(b), mapper);
-        this.userAgent = userAgent(b.userAgentPrefix);
+        this.factory = new RequestFactory(manifest, s.mapper());
+        this.userAgent = userAgent(s.userAgentPrefix());
         this.defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
-        this.listener = CallListener.all(b.listeners);
+        this.listener = s.listener();
         this.logging = new LoggingStage(listener);
-        this.ownExecutor = b.executor == null ? Executors.newCachedThreadPool(HarnessCore::daemon) : null;
-        this.waiter = new Waiter(b.sleeper, b.executor != null ? b.executor : ownExecutor);
-        this.transport = new Transport(client, b.requestTimeout);
-        this.rateLimit = new RateLimitStage(b.clock, waiter, listener, b.pacing, RATE_LIMIT_MAX_WAIT);
-        AuthSpec spec = b.auth != null ? b.auth : factory.manifest().auth();
-        this.tokens = tokenSource(b, spec);
-        this.auth = signingStage(b, spec).orElseGet(() -> new AuthStage(tokens, listener, waiter.executor()));
+        this.ownExecutor = s.executor() == null ? ownPool() : null;
+        this.executor = s.executor() != null ? s.executor() : ownExecutor;
+        this.transport = new Transport(client, s.requestTimeout());
+        this.rateLimit = new RateLimitStage(s.clock(), s.sleeper(), listener, s.pacing(), RATE_LIMIT_MAX_WAIT);
+        AuthSpec spec = s.auth() != null ? s.auth() : manifest.auth();
+        this.tokens = tokenSource(s, spec);
+        this.auth = signingStage(s, spec).orElseGet(() -> new AuthStage(tokens, listener));
     }
 
-    static HarnessCore assemble(HarnessBuilder b) {
-        Endpoint endpoint = endpoint(b);
-        return new HarnessCore(b, endpoint, b.httpClient != null ? b.httpClient : HttpClients.create(b, endpoint.baseUrl()));
+    static HarnessCore assemble(Settings s) {
+        Manifest manifest = s.manifest();
+        Endpoint endpoint = endpoint(s, manifest);
+        HttpClient client = s.httpClient() != null ? s.httpClient() : HttpClients.create(s, endpoint.baseUrl());
+        return new HarnessCore(s, manifest, endpoint, client);
+    }
+
+    /** The stack for calls that retry by {@code policy}. */
+    List<Stage> stages(RetryPolicy policy) {
+        Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
+        return List.of(new RetryStage(policy, settings.clock(), settings.sleeper(), listener, settings.jitter()),
+                rateLimit, auth, baseUrl, this::defaultHeaders, logging, transport);
+    }
+
+    /** Runs the stack on the calling thread. */
+    RawResponse send(List<Stage> stages, PreparedRequest request) throws IOException {
+        return StageChain.send(stages, request, callFor(request));
     }
 
     /**
-     * The stack for calls that retry by {@code policy}. {@code blocking} ends it with the transport that
-     * sends on the calling thread, for synchronous calls that wait for the answer anyway.
+     * Runs the stack on the executor. A call that needs a token being fetched is handed to the executor
+     * only when the fetch ends; if it failed, that failure is the call's first attempt, as it would be
+     * for a synchronous call that waited for the same fetch.
      */
-    List<Stage> stages(RetryPolicy policy, boolean blocking) {
-        Stage baseUrl = chain -> chain.proceed(chain.request().withBaseUrl(endpoint.baseUrl()));
-        return List.of(retry(policy), rateLimit, auth, baseUrl, this::defaultHeaders, logging,
-                blocking ? transport.blocking() : transport);
+    CompletableFuture<RawResponse> sendAsync(List<Stage> stages, PreparedRequest request) {
+        Call call = callFor(request);
+        CompletableFuture<RawResponse> result = new CompletableFuture<>();
+        CompletableFuture<?> ready = needsToken(request) ? tokens.whenReady(executor, call.remaining())
+                : CompletableFuture.completedFuture(null);
+        ready.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                call.tokenFailed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+            try {
+                executor.execute(() -> complete(result, stages, request, call));
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(new IllegalStateException("the harness's executor refused the call "
+                        + "(was it shut down?)", e));
+            }
+        });
+        return result;
     }
 
-    private RetryStage retry(RetryPolicy policy) {
-        return new RetryStage(policy, settings.clock, waiter, listener, settings.jitter);
+    private static void complete(CompletableFuture<RawResponse> result, List<Stage> stages, PreparedRequest request, Call call) {
+        try {
+            result.complete(StageChain.send(stages, request, call));
+        } catch (IOException | RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
     }
 
-    private CompletableFuture<RawResponse> defaultHeaders(Stage.Chain chain) {
+    /** The whole call may take the request's timeout when it names one; otherwise the retry policy bounds it. */
+    private static Call callFor(PreparedRequest request) {
+        return request.timeout() != null ? Call.within(request.timeout()) : Call.unbounded();
+    }
+
+    private boolean needsToken(PreparedRequest request) {
+        return !request.headers().contains("Authorization") && !tokens.isOwnEndpoint(request);
+    }
+
+    private RawResponse defaultHeaders(Stage.Chain chain) throws IOException {
         return chain.proceed(withDefaultHeaders(chain.request()));
-    }
-
-    /** Waits and token refreshes run on daemon threads: they must never keep a JVM alive. */
-    private static Thread daemon(Runnable task) {
-        Thread thread = new Thread(task, "falcon-harness-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** Adds {@code User-Agent} and {@code Accept} where the request has none of its own. */
@@ -116,14 +167,29 @@ final class HarnessCore {
     }
 
     /**
+     * The harness's own pool for asynchronous calls: at most {@link #MAX_ASYNC_THREADS} threads, made as
+     * calls arrive and let go after a minute idle; daemon threads, so they never keep a JVM alive.
+     */
+    private static ExecutorService ownPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_ASYNC_THREADS, MAX_ASYNC_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "falcon-harness-" + THREADS.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
      * The token source for bearer schemes. The manifest's (or builder's) auth block decides the scheme;
      * without one, client credentials mean Falcon-style OAuth2 and a bearer token is sent as it is.
      */
-    private TokenSource tokenSource(HarnessBuilder b, AuthSpec spec) {
-        if (b.tokenSource != null) {
-            return b.tokenSource;
+    private TokenSource tokenSource(Settings s, AuthSpec spec) {
+        if (s.tokenSource() != null) {
+            return s.tokenSource();
         }
-        Credentials credentials = b.credentials;
+        Credentials credentials = s.credentials();
         AuthSpec.Type type = spec != null ? spec.type() : defaultType(credentials);
         if (credentials == null || type == AuthSpec.Type.NONE || type == AuthSpec.Type.API_KEY || type == AuthSpec.Type.BASIC) {
             return TokenSource.NONE;
@@ -133,11 +199,10 @@ final class HarnessCore {
                     .revealBearerToken());
         }
         require(credentials, credentials.isClientCredentials(), type, "Credentials.of(clientId, clientSecret)");
-        // Asking for a token twice is harmless, so token requests are retried whatever their method.
-        RetryPolicy tokenRetries = b.retryPolicy.toBuilder().retryNonIdempotent(true).build();
-        List<Stage> tokenStages = List.of(retry(tokenRetries), this::defaultHeaders, logging, transport);
+        // No retry stage: a token request is made inside the retry loop of the call that needs it.
+        List<Stage> tokenStages = List.of(this::defaultHeaders, logging, transport);
         return new ClientCredentialsTokenSource(spec != null ? spec : AuthSpec.FALCON, credentials, endpoint, tokenStages,
-                Headers.EMPTY, b.clock, b.refreshWindow, listener);
+                Headers.EMPTY, s.clock(), s.refreshWindow(), listener);
     }
 
     private static AuthSpec.Type defaultType(Credentials credentials) {
@@ -153,19 +218,19 @@ final class HarnessCore {
     }
 
     /** A stage that signs every request with a fixed credential (API key, HTTP Basic), where the scheme is one. */
-    private static java.util.Optional<Stage> signingStage(HarnessBuilder b, AuthSpec spec) {
-        if (b.tokenSource != null || spec == null || b.credentials == null) {
-            return java.util.Optional.empty();
+    private static Optional<Stage> signingStage(Settings s, AuthSpec spec) {
+        if (s.tokenSource() != null || spec == null || s.credentials() == null) {
+            return Optional.empty();
         }
-        Credentials c = b.credentials;
+        Credentials c = s.credentials();
         return switch (spec.type()) {
-            case API_KEY -> java.util.Optional.of(spec.in() == Location.QUERY
+            case API_KEY -> Optional.of(spec.in() == Location.QUERY
                     ? SigningStage.apiKeyQuery(spec.name(), require(c, c.isApiKey(), spec.type(), "Credentials.apiKey(key)").revealApiKey())
                     : SigningStage.apiKeyHeader(spec.name(), require(c, c.isApiKey(), spec.type(), "Credentials.apiKey(key)").revealApiKey()));
-            case BASIC -> java.util.Optional.of(SigningStage.basic(
+            case BASIC -> Optional.of(SigningStage.basic(
                     require(c, c.isClientCredentials(), spec.type(), "Credentials.basic(user, password)").clientId().orElseThrow(),
                     c.revealClientSecret()));
-            default -> java.util.Optional.empty();
+            default -> Optional.empty();
         };
     }
 
@@ -177,34 +242,49 @@ final class HarnessCore {
         return credentials;
     }
 
-    private static Endpoint endpoint(HarnessBuilder b) {
-        if (b.baseUrl != null) {
-            return Endpoint.fixed(b.baseUrl);
+    /**
+     * Where calls go. Credentials are only ever sent where the user pointed: the builder's base URL or
+     * cloud, the manifest's base URL, and, for a Falcon manifest only, the cloud or base URL that came with
+     * the credentials (FALCON_CLOUD, FALCON_BASE_URL). A manifest that names no base URL needs one from the
+     * builder: guessing a host would send the caller's credentials to a stranger.
+     */
+    private static Endpoint endpoint(Settings s, Manifest manifest) {
+        if (s.baseUrl() != null) {
+            return Endpoint.fixed(s.baseUrl());
         }
-        String cloud = b.cloud;
-        if (cloud == null && b.credentials != null && b.credentials.baseUrl().isPresent()) {
-            return Endpoint.fixed(BaseUrls.normalize(b.credentials.baseUrl().get()));
+        if (s.cloud() != null) {
+            return cloud(s.cloud(), "");
         }
-        if (cloud == null && b.credentials != null) {
-            cloud = b.credentials.cloud().orElse(null);
+        String manifestUrl = manifest.baseUrl();
+        if (manifestUrl == null) {
+            throw new IllegalArgumentException("the manifest \"" + manifest.name() + "\" names no baseUrl, so the harness "
+                    + "does not know where to send calls (or credentials); pass one: Harness.builder().baseUrl(\"https://api.example.com\")");
         }
-        if (cloud != null) {
-            Cloud parsed = Cloud.parse(cloud).orElseThrow(() -> new IllegalArgumentException("unknown cloud \""
-                    + b.credentials.cloud().orElse("") + "\" in FALCON_CLOUD; use one of " + Cloud.names()));
-            return Endpoint.cloud(parsed, Cloud.allowsDiscovery(cloud));
+        Credentials credentials = s.credentials();
+        if (isFalcon(manifestUrl) && credentials != null) {
+            if (credentials.baseUrl().isPresent()) {
+                return Endpoint.fixed(BaseUrls.normalize(credentials.baseUrl().get()));
+            }
+            if (credentials.cloud().isPresent()) {
+                return cloud(credentials.cloud().get(), " in FALCON_CLOUD");
+            }
         }
-        String manifestUrl = manifest(b).baseUrl();
-        if (manifestUrl == null || manifestUrl.equals(Cloud.US_1.baseUrl())) {
+        if (manifestUrl.equals(Cloud.US_1.baseUrl())) {
             return Endpoint.cloud(Cloud.US_1, true);
         }
         return Endpoint.fixed(BaseUrls.normalize(manifestUrl));
     }
 
-    private static Manifest manifest(HarnessBuilder b) {
-        if (b.manifests.isEmpty()) {
-            return Manifest.falcon();
-        }
-        return b.manifests.size() == 1 ? b.manifests.get(0) : Manifest.combine(b.manifests.toArray(new Manifest[0]));
+    private static Endpoint cloud(String name, String where) {
+        Cloud parsed = Cloud.parse(name).orElseThrow(() -> new IllegalArgumentException("unknown cloud \"" + name + "\""
+                + where + "; use one of " + Cloud.names()));
+        return Endpoint.cloud(parsed, Cloud.allowsDiscovery(name));
+    }
+
+    /** Whether a base URL is one of Falcon's clouds, where Falcon credentials belong. */
+    private static boolean isFalcon(String baseUrl) {
+        String normalized = BaseUrls.normalize(baseUrl);
+        return Arrays.stream(Cloud.values()).anyMatch(cloud -> cloud.baseUrl().equals(normalized));
     }
 
     private static String userAgent(String prefix) {
@@ -221,7 +301,7 @@ final class HarnessCore {
     }
 
     ObjectMapper mapper() {
-        return mapper;
+        return settings.mapper();
     }
 
     String userAgent() {

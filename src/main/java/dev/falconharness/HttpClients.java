@@ -23,31 +23,31 @@ final class HttpClients {
     private HttpClients() {
     }
 
-    static HttpClient create(HarnessBuilder b, String baseUrl) {
+    static HttpClient create(Settings b, String baseUrl) {
         HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
+                .connectTimeout(b.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // Plain-HTTP servers (the sandbox, local proxies) get HTTP/1.1 rather than an h2c upgrade.
                 .version(baseUrl.startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2);
-        if (b.proxy != null) {
-            client.proxy(b.proxy);
+        if (b.proxy() != null) {
+            client.proxy(b.proxy());
         }
-        if (!b.trustedCertificates.isEmpty() || b.trustStore != null) {
+        if (!b.trustedCertificates().isEmpty() || b.trustStore() != null) {
             client.sslContext(sslContext(b));
         }
         return client.build();
     }
 
-    private static SSLContext sslContext(HarnessBuilder b) {
+    private static SSLContext sslContext(Settings b) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             addJdkDefaults(trusted);
-            for (Path pem : b.trustedCertificates) {
+            for (Path pem : b.trustedCertificates()) {
                 addPem(trusted, pem);
             }
-            if (b.trustStore != null) {
-                addStore(trusted, b.trustStore, b.trustStorePassword);
+            if (b.trustStore() != null) {
+                addStore(trusted, b.trustStore(), b.trustStorePassword());
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trusted);

@@ -16,6 +16,24 @@ public record AccessToken(String value, Instant expiresAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
+    /**
+     * Whether {@code value} can travel in an {@code Authorization} header as it is: one or more visible
+     * ASCII characters (RFC 6750's token characters and then some), no space, no control character. A
+     * token that is not must never reach the JDK, whose error would echo it.
+     */
+    public static boolean isSendable(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The {@code Authorization} header value. */
     public String authorization() {
         return "Bearer " + value;

@@ -1,32 +1,30 @@
 package dev.falconharness.auth;
 
+import dev.falconharness.http.Call;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.Stage;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.io.IOException;
 
 /**
  * Adds {@code Authorization: Bearer <token>} to each request (unless the caller set one), and answers a
- * 401 on a refreshable token with exactly one refresh and one replay, never a loop. A token that must
- * be fetched is fetched on the executor, so asynchronous calls never block on it. Requests to the token
- * source's own endpoints (Falcon's token and revoke operations, called by ID) get no bearer token.
- * Thread-safe.
+ * 401 on a refreshable token with exactly one refresh and one replay, never a loop. The token is asked
+ * for on the thread that runs the call, inside the call's retry loop, so a failed token request is one
+ * attempt of the call. Requests to the token source's own endpoints (Falcon's token and revoke
+ * operations, called by ID) get no bearer token. Thread-safe.
  */
 public final class AuthStage implements Stage {
     private final TokenSource tokens;
     private final CallListener listener;
-    private final Executor executor;
 
-    public AuthStage(TokenSource tokens, CallListener listener, Executor executor) {
+    public AuthStage(TokenSource tokens, CallListener listener) {
         this.tokens = tokens;
         this.listener = listener;
-        this.executor = executor;
     }
 
     @Override
-    public CompletableFuture<RawResponse> intercept(Chain chain) {
+    public RawResponse intercept(Chain chain) throws IOException {
         PreparedRequest request = chain.request();
         if (request.headers().contains("Authorization")) {
             return chain.proceed(request);
@@ -36,21 +34,32 @@ public final class AuthStage implements Stage {
             String authorization = tokens.ownEndpointAuthorization(request);
             return chain.proceed(authorization == null ? request : request.withHeader("Authorization", authorization));
         }
-        return tokens.tokenAsync(executor).thenCompose(token -> token == null
-                ? chain.proceed(request)
-                : chain.proceed(request.withHeader("Authorization", token.authorization()))
-                        .thenCompose(response -> replayOn401(chain, request, token, response)));
-    }
-
-    private CompletableFuture<RawResponse> replayOn401(Chain chain, PreparedRequest request, AccessToken used,
-            RawResponse response) {
+        AccessToken token = token(chain.call());
+        if (token == null) {
+            return chain.proceed(request);
+        }
+        RawResponse response = chain.proceed(request.withHeader("Authorization", token.authorization()));
         if (response.status() != 401 || !tokens.canRefresh()) {
-            return CompletableFuture.completedFuture(response);
+            return response;
         }
         // The token may have expired early or been revoked elsewhere: one fresh token, one replay.
-        tokens.invalidate(used);
+        tokens.invalidate(token);
         listener.replayingWithFreshToken(request);
-        return tokens.tokenAsync(executor)
-                .thenCompose(fresh -> chain.proceed(request.withHeader("Authorization", fresh.authorization())));
+        return chain.proceed(request.withHeader("Authorization", token(chain.call()).authorization()));
+    }
+
+    /** The token for this call; a fetch the call already waited for, and saw fail, is not made again. */
+    private AccessToken token(Call call) throws IOException {
+        Throwable failed = call.takeTokenFailure();
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        return tokens.token(call.remaining());
     }
 }

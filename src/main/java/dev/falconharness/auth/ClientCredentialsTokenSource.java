@@ -9,11 +9,13 @@ import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.Call;
 import dev.falconharness.http.RequestBody;
-import dev.falconharness.http.RetryStage;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
+import dev.falconharness.http.TokenUnavailableException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +26,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.net.http.HttpTimeoutException;
 
 /**
  * OAuth2 client credentials, by default as Falcon does them ({@link AuthSpec#FALCON}): {@code POST /oauth2/token} with a form of
  * {@code client_id}, {@code client_secret} and optional {@code member_cid}; the token is reused until it
- * is about to expire, then refreshed by one caller while the others wait for that one result; the
+ * is about to expire, then refreshed once while every other caller waits for that one result (a
+ * synchronous caller on its future, an asynchronous call without a thread, see {@link #whenReady}); the
  * response's {@code X-Cs-Region} may move the {@link Endpoint}; {@link #close()} revokes the token.
  * Thread-safe.
+ *
+ * <p>A fetch is one token request, never retried here: it runs inside the retry loop of the call that
+ * needs it, and a failure that may pass (429, 5xx, a lost connection) is thrown as a
+ * {@link TokenUnavailableException} for that loop to count and retry.
  *
  * <p>Defaults: refresh 120 s before expiry (or halfway through a shorter lifetime), 1799 s lifetime when
  * the response names none.
@@ -45,6 +57,8 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private static final System.Logger LOG = System.getLogger(ClientCredentialsTokenSource.class.getName());
     private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(1799);
     private static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(5);
+    /** No token lives longer than a day; a larger {@code expires_in} is a broken answer, not a promise. */
+    private static final Duration LONGEST_LIFETIME = Duration.ofDays(1);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Credentials credentials;
@@ -55,7 +69,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private final Duration refreshWindow;
     private final CallListener listener;
     private final AuthSpec spec;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicReference<CompletableFuture<Held>> inflight = new AtomicReference<>();
     private volatile Held held;
 
     /** A token with the moment it should be replaced. */
@@ -65,7 +79,8 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     /**
      * @param credentials   client ID and secret (and member CID)
      * @param endpoint      where the token endpoint is; moved by {@code X-Cs-Region}
-     * @param stages        the stages token requests go through, ending with the transport
+     * @param stages        the stages token requests go through, ending with the transport; no retry
+     *                      stage (the call that needs the token retries)
      * @param headers       headers for token requests ({@code User-Agent}...)
      * @param clock         the time source for expiry
      * @param refreshWindow how long before expiry a token is replaced
@@ -105,31 +120,94 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     @Override
     public AccessToken token() throws IOException {
+        return token(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    @Override
+    public AccessToken token(Duration within) throws IOException {
         Held current = held;
-        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+        if (fresh(current)) {
             return current.token();
         }
-        lock.lock();
+        CompletableFuture<Held> mine = new CompletableFuture<>();
+        CompletableFuture<Held> running = inflight.compareAndExchange(null, mine);
+        if (running == null) {
+            fetchInto(mine, within);
+            running = mine;
+        }
+        return await(running, within).token();
+    }
+
+    /**
+     * Completed at once while the token is fresh; otherwise the fetch in flight, or a new one started on
+     * {@code executor}. Waiting calls hold no thread: they are given one when this completes.
+     */
+    @Override
+    public CompletableFuture<?> whenReady(Executor executor, Duration within) {
+        if (fresh(held)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Held> mine = new CompletableFuture<>();
+        CompletableFuture<Held> running = inflight.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
         try {
-            current = held;
-            if (current != null && clock.instant().isBefore(current.refreshAt())) {
-                return current.token();
-            }
-            held = fetch();
-            return held.token();
+            executor.execute(() -> fetchInto(mine, within));
+        } catch (RejectedExecutionException e) {
+            inflight.compareAndSet(mine, null);
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
+    private boolean fresh(Held current) {
+        return current != null && clock.instant().isBefore(current.refreshAt());
+    }
+
+    /** Fetches (unless a fetch that ended just now left a fresh token) and completes {@code target}. */
+    private void fetchInto(CompletableFuture<Held> target, Duration within) {
+        try {
+            Held current = held;
+            Held result = fresh(current) ? current : fetch(within);
+            held = result;
+            target.complete(result);
+        } catch (IOException | RuntimeException | Error e) {
+            target.completeExceptionally(e);
         } finally {
-            lock.unlock();
+            inflight.compareAndSet(target, null);
         }
     }
 
-    /** Completed at once while the token is fresh; a refresh runs on {@code executor}. */
-    @Override
-    public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
-        Held current = held;
-        if (current != null && clock.instant().isBefore(current.refreshAt())) {
-            return CompletableFuture.completedFuture(current.token());
+    private static Held await(CompletableFuture<Held> fetch, Duration within) throws IOException {
+        try {
+            return fetch.get(Math.max(0, saturatedNanos(within)), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new HttpTimeoutException("no access token within " + within.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for an access token");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
         }
-        return TokenSource.super.tokenAsync(executor);
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     @Override
@@ -160,23 +238,29 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     @Override
     public void invalidate(AccessToken refused) {
-        lock.lock();
-        try {
-            if (held != null && held.token().equals(refused)) {
-                held = null;
+        Held current = held;
+        if (current != null && current.token().equals(refused)) {
+            // Only the refused token is dropped: a newer one set meanwhile stays.
+            synchronized (this) {
+                if (held == current) {
+                    held = null;
+                }
             }
-        } finally {
-            lock.unlock();
         }
     }
 
-    private Held fetch() throws IOException {
+    private Held fetch(Duration within) throws IOException {
+        Call call = Call.within(within);
         Instant requested = clock.instant();
-        RawResponse response = post(tokenRequest());
+        RawResponse response = post(tokenRequest(), call);
         String region = region(response);
         // A token request sent to the wrong region may be redirected; follow the region once.
         if (response.status() >= 300 && response.status() < 400 && endpoint.discover(region)) {
-            response = post(tokenRequest());
+            response = post(tokenRequest(), call);
+        }
+        if (response.status() == 429 || response.status() >= 500) {
+            throw new TokenUnavailableException("the token endpoint answered HTTP " + response.status(), response,
+                    refused(response), null);
         }
         if (response.status() != 200 && response.status() != 201) {
             throw refused(response);
@@ -187,13 +271,26 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             throw new AuthenticationException("The token response (HTTP " + response.status()
                     + ") has no access_token", response.status(), traceId(response), List.of());
         }
+        if (!AccessToken.isSendable(token)) {
+            // Never cached and never shown: the JDK's own error would echo it into logs.
+            throw new AuthenticationException("The token response (HTTP " + response.status() + ") holds an "
+                    + "access_token that cannot be sent in a header (a space, control or non-ASCII character); "
+                    + "it was not used", response.status(), traceId(response), List.of());
+        }
         endpoint.discover(region(response));
-        Duration lifetime = json.path("expires_in").canConvertToLong() && json.path("expires_in").asLong() > 0
-                ? Duration.ofSeconds(json.path("expires_in").asLong()) : DEFAULT_LIFETIME;
+        Duration lifetime = lifetime(json.path("expires_in"));
         Duration window = refreshWindow.compareTo(lifetime.dividedBy(2)) < 0 ? refreshWindow : lifetime.dividedBy(2);
         LOG.log(Level.DEBUG, () -> "Obtained an access token valid for " + lifetime.toSeconds() + " s from " + endpoint.baseUrl());
         listener.tokenObtained(lifetime);
         return new Held(new AccessToken(token, requested.plus(lifetime)), requested.plus(lifetime).minus(window));
+    }
+
+    /** The token's lifetime: the answer's, within reason; the default when it names none. */
+    private static Duration lifetime(JsonNode expiresIn) {
+        if (!expiresIn.canConvertToLong() || expiresIn.asLong() <= 0) {
+            return DEFAULT_LIFETIME;
+        }
+        return expiresIn.asLong() >= LONGEST_LIFETIME.toSeconds() ? LONGEST_LIFETIME : Duration.ofSeconds(expiresIn.asLong());
     }
 
     private String region(RawResponse response) {
@@ -231,8 +328,14 @@ public final class ClientCredentialsTokenSource implements TokenSource {
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 
-    private RawResponse post(PreparedRequest request) throws IOException {
-        return StageChain.send(stages, request);
+    /** One token request; a lost one is a passing failure of the call that needs the token. */
+    private RawResponse post(PreparedRequest request, Call call) throws IOException {
+        try {
+            return StageChain.send(stages, request, call);
+        } catch (IOException e) {
+            throw new TokenUnavailableException("the token request to " + request.redactedUrl() + " failed: "
+                    + e.getClass().getSimpleName(), null, null, e);
+        }
     }
 
     private AuthenticationException refused(RawResponse response) {
@@ -291,15 +394,11 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             // and the token expires on its own anyway.
             PreparedRequest revoke = form(spec.revokeUrl(), form, headers.with("Authorization", basicAuthorization()))
                     .withTimeout(REVOKE_TIMEOUT);
-            RawResponse response = StageChain.send(withoutRetries(), revoke);
+            RawResponse response = StageChain.send(stages, revoke, Call.within(REVOKE_TIMEOUT));
             LOG.log(Level.DEBUG, () -> "Revoked the access token: HTTP " + response.status());
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, () -> "Could not revoke the access token: " + e.getClass().getSimpleName());
         }
-    }
-
-    private List<Stage> withoutRetries() {
-        return stages.stream().filter(stage -> !(stage instanceof RetryStage)).toList();
     }
 
     @Override

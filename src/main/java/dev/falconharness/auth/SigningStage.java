@@ -3,10 +3,10 @@ package dev.falconharness.auth;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.Stage;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Authenticates each request with a fixed credential: an API key in a header or the query, or HTTP
@@ -41,7 +41,7 @@ public final class SigningStage implements Stage {
     }
 
     @Override
-    public CompletableFuture<RawResponse> intercept(Chain chain) {
+    public RawResponse intercept(Chain chain) throws IOException {
         PreparedRequest request = chain.request();
         if (headerName != null && !request.headers().contains(headerName)) {
             request = request.withHeader(headerName, headerValue);

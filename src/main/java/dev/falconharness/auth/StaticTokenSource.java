@@ -1,25 +1,29 @@
 package dev.falconharness.auth;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /** A bearer token given by the caller, used as it is: never refreshed and never revoked. */
 public final class StaticTokenSource implements TokenSource {
     private final AccessToken token;
 
+    /**
+     * @param token the token; surrounding whitespace (a token read from a file ends with a newline) is dropped
+     * @throws IllegalArgumentException if the token holds a space, control or non-ASCII character (the
+     *                                  message never shows it)
+     */
     public StaticTokenSource(String token) {
-        this.token = new AccessToken(token, Instant.MAX);
+        String value = token == null ? "" : token.strip();
+        if (!AccessToken.isSendable(value)) {
+            throw new IllegalArgumentException(value.isEmpty() ? "the bearer token is empty"
+                    : "the bearer token holds a space, control or non-ASCII character (" + value.length()
+                    + " characters); check where it was read from");
+        }
+        this.token = new AccessToken(value, Instant.MAX);
     }
 
     @Override
     public AccessToken token() {
         return token;
-    }
-
-    @Override
-    public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
-        return CompletableFuture.completedFuture(token);
     }
 
     @Override

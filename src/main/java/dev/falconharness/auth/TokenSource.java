@@ -2,13 +2,17 @@ package dev.falconharness.auth;
 
 import dev.falconharness.http.PreparedRequest;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * Supplies the bearer token for each call. Implementations are thread-safe: many calls ask at once,
- * and at most one of them fetches a new token while the others wait for it.
+ * and at most one of them fetches a new token while the others wait for that one result.
+ *
+ * <p>{@link #token(Duration)} is asked on the thread that runs the call, inside the call's one retry
+ * loop: a token request that fails for a passing reason is reported as a
+ * {@link dev.falconharness.http.TokenUnavailableException} and counted as one attempt of the call.
  */
 public interface TokenSource extends AutoCloseable {
 
@@ -17,11 +21,6 @@ public interface TokenSource extends AutoCloseable {
         @Override
         public AccessToken token() {
             return null;
-        }
-
-        @Override
-        public CompletableFuture<AccessToken> tokenAsync(Executor executor) {
-            return CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -52,17 +51,22 @@ public interface TokenSource extends AutoCloseable {
     AccessToken token() throws IOException;
 
     /**
-     * The token without blocking the caller: already completed when a valid token is at hand, otherwise
-     * fetched on {@code executor}. Fails as {@link #token()} throws.
+     * As {@link #token()}, spending at most {@code within} on waiting for or fetching the token (the
+     * time left of the call that asks). The default ignores the bound.
      */
-    default CompletableFuture<AccessToken> tokenAsync(Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return token();
-            } catch (IOException e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+    default AccessToken token(Duration within) throws IOException {
+        return token();
+    }
+
+    /**
+     * For calls that have no thread yet ({@code commandAsync}): a future that completes once a token is at
+     * hand, so the call is given a thread only when it can proceed, and no thread is parked per waiting
+     * call. A source that fetches tokens starts the fetch on {@code executor} if none is in flight and
+     * returns it; it fails as {@link #token()} throws. The default is already complete: the call then asks
+     * {@link #token(Duration)} on its own thread.
+     */
+    default CompletableFuture<?> whenReady(Executor executor, Duration within) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

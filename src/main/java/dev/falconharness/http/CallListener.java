@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Hears what the harness does besides sending: retries, waits, token requests. Every method has an
- * empty default, so a listener implements only what it counts. Called on the calling thread;
- * implementations must be thread-safe and quick.
+ * empty default, so a listener implements only what it counts. Called on the thread that runs the call:
+ * the caller's own for {@code command()}, a harness executor thread for {@code commandAsync()}; token
+ * events on the thread that fetches the token. Implementations must be thread-safe and quick.
  *
  * <pre>{@code
  * AtomicInteger retries = new AtomicInteger();

@@ -3,7 +3,6 @@ package dev.falconharness.http;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Reports each exchange as it crosses the wire: to {@link System.Logger} at {@code DEBUG} (method, URL,
@@ -21,7 +20,7 @@ public final class LoggingStage implements Stage {
     }
 
     @Override
-    public CompletableFuture<RawResponse> intercept(Chain chain) {
+    public RawResponse intercept(Chain chain) throws IOException {
         PreparedRequest request = chain.request();
         boolean debug = LOG.isLoggable(Level.DEBUG);
         if (debug) {
@@ -29,17 +28,21 @@ public final class LoggingStage implements Stage {
                     + (request.operationId() != null ? " (" + request.operationId() + ")" : ""));
         }
         listener.requestSent(request);
-        return chain.proceed(request).whenComplete((response, failure) -> {
-            if (response != null) {
-                listener.responseReceived(response);
-            } else if (StageChain.unwrap(failure) instanceof IOException e) {
-                listener.requestFailed(request, e);
-            }
+        RawResponse response;
+        try {
+            response = chain.proceed(request);
+        } catch (IOException e) {
+            listener.requestFailed(request, e);
             if (debug) {
-                LOG.log(Level.DEBUG, response != null ? describe(request, response)
-                        : "<-- failed " + request.method() + " " + request.redactedUrl() + ": " + StageChain.unwrap(failure));
+                LOG.log(Level.DEBUG, "<-- failed " + request.method() + " " + request.redactedUrl() + ": " + e);
             }
-        });
+            throw e;
+        }
+        listener.responseReceived(response);
+        if (debug) {
+            LOG.log(Level.DEBUG, describe(request, response));
+        }
+        return response;
     }
 
     private static String describe(PreparedRequest request, RawResponse response) {

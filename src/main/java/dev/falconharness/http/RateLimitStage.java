@@ -1,13 +1,14 @@
 package dev.falconharness.http;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps one harness's calls within the API rate limit. A 429 pauses every call of the harness until the
+ * Keeps one harness's calls within the API rate limit. Waits sleep on the thread that runs the call. A 429 pauses every call of the harness until the
  * time the server named, not only the call that got it. With pacing on, calls also slow down as
  * {@code X-Ratelimit-Remaining} nears zero, so a busy harness eases off before it is throttled.
  * Thread-safe; share one per harness.
@@ -20,7 +21,7 @@ public final class RateLimitStage implements Stage {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Clock clock;
-    private final Waiter waiter;
+    private final Sleeper sleeper;
     private final CallListener listener;
     private final boolean pacing;
     private final Duration maxWait;
@@ -28,25 +29,33 @@ public final class RateLimitStage implements Stage {
     private volatile long limit = -1;
     private volatile long remaining = -1;
 
-    public RateLimitStage(Clock clock, Waiter waiter, CallListener listener, boolean pacing, Duration maxWait) {
+    public RateLimitStage(Clock clock, Sleeper sleeper, CallListener listener, boolean pacing, Duration maxWait) {
         this.clock = clock;
-        this.waiter = waiter;
+        this.sleeper = sleeper;
         this.listener = listener;
         this.pacing = pacing;
         this.maxWait = maxWait;
     }
 
     @Override
-    public CompletableFuture<RawResponse> intercept(Chain chain) {
+    public RawResponse intercept(Chain chain) throws IOException {
         PreparedRequest request = chain.request();
-        return waiter.after(waitNeeded(request)).thenCompose(ignored -> chain.proceed(request)).thenApply(response -> {
-            observe(response);
-            return response;
-        });
+        Duration wait = waitNeeded(request, chain.call());
+        if (!wait.isZero()) {
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting " + wait.toMillis() + " ms for the rate limit");
+            }
+        }
+        RawResponse response = chain.proceed(request);
+        observe(response);
+        return response;
     }
 
     /** How long this call must wait now: for a 429 pause, or for pacing; zero mostly. */
-    private Duration waitNeeded(PreparedRequest request) {
+    private Duration waitNeeded(PreparedRequest request, Call call) {
         Instant until = pausedUntil.get();
         Instant now = clock.instant();
         // The usual case, no pause and no pacing, builds no Duration and no message: Duration.between
@@ -58,7 +67,9 @@ public final class RateLimitStage implements Stage {
         }
         boolean pacingWins = pace.compareTo(pause) > 0;
         Duration wanted = pacingWins ? pace : pause;
-        Duration wait = wanted.compareTo(maxWait) > 0 ? maxWait : wanted;
+        // Never sleep past the call's deadline: the call then fails on time instead of late.
+        Duration limit = call.remaining().compareTo(maxWait) < 0 ? call.remaining() : maxWait;
+        Duration wait = limit.isNegative() ? Duration.ZERO : wanted.compareTo(limit) > 0 ? limit : wanted;
         listener.waiting(request, wait, pacingWins ? "pacing: " + remaining + " of " + limit + " requests left this minute"
                 : "rate limit: paused until " + until);
         return wait;

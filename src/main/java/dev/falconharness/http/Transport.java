@@ -9,162 +9,84 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The last stage: sends the request with {@code java.net.http} and reads the whole response. The only
- * class in the project that uses the JDK client. Thread-safe; share one per harness.
+ * The last stage: sends the request with {@code java.net.http} and reads the whole response, on the thread
+ * that runs the call ({@link HttpClient#send}). The only class in the project that uses the JDK client.
+ * Thread-safe; share one per harness.
  *
- * <p>Two ways to send, with the same result: {@link #send} on the JDK's asynchronous path (for
- * {@code commandAsync}), and {@link #blocking()}, a stage that waits in {@link HttpClient#send} on the
- * calling thread (for {@code command}). The JDK's {@code sendAsync} always hands the finished answer to
- * another thread, and on a machine with two cores that is a new thread for every call; a caller that is
- * going to wait anyway saves that hand-off by sending synchronously.
- *
- * <p>The timeout covers the whole answer, body included (the JDK's own request timeout stops at the
- * headers, so a server that stalled mid-body could otherwise hold a call forever). {@link Deadlines}
- * keeps the time: at the deadline an asynchronous exchange is cancelled, and a thread waiting in
- * {@code HttpClient.send} is interrupted, which makes the JDK cancel the exchange; either way the call
- * fails with an {@link HttpTimeoutException}.
+ * <p>Each attempt may take the harness's per-request timeout, and never longer than what is left of the
+ * call's deadline ({@link Call}). The time covers the whole answer, body included (the JDK's own request
+ * timeout stops at the headers, so a server that stalled mid-body could otherwise hold a call forever).
+ * {@link Deadlines} keeps the time: at the deadline the waiting thread is interrupted, which makes the JDK
+ * cancel the exchange, and the attempt fails with an {@link HttpTimeoutException}.
  */
 public final class Transport implements Stage {
     private final HttpClient client;
-    private final Duration defaultTimeout;
+    private final Duration attemptTimeout;
 
     /**
      * @param client         the shared, pooled client
-     * @param defaultTimeout the time a request may take when it names none
+     * @param attemptTimeout the longest one attempt may take
      */
-    public Transport(HttpClient client, Duration defaultTimeout) {
+    public Transport(HttpClient client, Duration attemptTimeout) {
         this.client = Objects.requireNonNull(client, "client");
-        this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
     }
 
     @Override
-    public CompletableFuture<RawResponse> intercept(Chain chain) {
-        return send(chain.request());
-    }
-
-    /** This transport as a stage that sends on the calling thread and returns a completed future. */
-    public Stage blocking() {
-        return chain -> sendBlocking(chain.request());
-    }
-
-    /**
-     * Sends {@code request} and reads the whole answer within the request's timeout, without blocking.
-     * On timeout the exchange is cancelled and the future fails with an {@link HttpTimeoutException}.
-     */
-    public CompletableFuture<RawResponse> send(PreparedRequest request) {
-        Exchange exchange;
-        try {
-            exchange = new Exchange(request);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(refused(request, e));
+    public RawResponse intercept(Chain chain) throws IOException {
+        PreparedRequest request = chain.request();
+        Duration remaining = chain.call().remaining();
+        Duration timeout = remaining.compareTo(attemptTimeout) < 0 ? remaining : attemptTimeout;
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new HttpTimeoutException("the call's time ran out before " + request.method() + " "
+                    + request.redactedUrl() + " was sent");
         }
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(exchange.httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        CancelAtDeadline deadline = new CancelAtDeadline(future, exchange.deadline);
-        Deadlines.watch(deadline);
-        return future.handle((response, failure) -> {
-            Deadlines.release(deadline);
-            if (deadline.expired()) {
-                throw new CompletionException(exchange.timedOut());
-            }
-            if (failure != null) {
-                throw new CompletionException(StageChain.unwrap(failure));
-            }
-            return exchange.answer(response);
-        });
+        HttpRequest httpRequest;
+        try {
+            httpRequest = toHttpRequest(request);
+        } catch (IllegalArgumentException e) {
+            throw refused(request, e);
+        }
+        return send(request, httpRequest, timeout);
     }
 
-    private CompletableFuture<RawResponse> sendBlocking(PreparedRequest request) {
-        Exchange exchange;
-        try {
-            exchange = new Exchange(request);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(refused(request, e));
-        }
-        InterruptAtDeadline deadline = new InterruptAtDeadline(Thread.currentThread(), exchange.deadline);
+    private RawResponse send(PreparedRequest request, HttpRequest httpRequest, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        InterruptAtDeadline deadline = new InterruptAtDeadline(Thread.currentThread(), start + timeout.toNanos());
         Deadlines.watch(deadline);
         try {
-            HttpResponse<byte[]> response = client.send(exchange.httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            return deadline.finish() ? CompletableFuture.completedFuture(exchange.answer(response))
-                    : CompletableFuture.failedFuture(exchange.timedOut());
+            HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            if (!deadline.finish()) {
+                throw timedOut(timeout);
+            }
+            return new RawResponse(request, response.statusCode(), Headers.of(response.headers().map()), response.body(),
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             // HttpClient.send rethrows a copy of the failure, sometimes of a more general type (a plain
-            // IOException for a NoRouteToHostException); the original is what sendAsync would report.
+            // IOException for a NoRouteToHostException); the original says more.
             IOException original = e.getCause() instanceof IOException cause ? cause : e;
-            return CompletableFuture.failedFuture(deadline.finish() ? original : exchange.timedOut());
+            throw deadline.finish() ? original : timedOut(timeout);
         } catch (InterruptedException e) {
             if (!deadline.finish()) {
-                return CompletableFuture.failedFuture(exchange.timedOut());
+                throw timedOut(timeout);
             }
             // Someone else interrupted the caller: HttpClient.send has cancelled the exchange; keep the flag.
             Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new InterruptedIOException("interrupted while waiting for "
-                    + request.method() + " " + request.redactedUrl()));
+            throw new InterruptedIOException("interrupted while waiting for " + request.method() + " " + request.redactedUrl());
         }
+    }
+
+    private static HttpTimeoutException timedOut(Duration timeout) {
+        return new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
     }
 
     /** The JDK refuses some header names (Host, Connection...): a caller mistake, not the network's. */
     private static IllegalArgumentException refused(PreparedRequest request, IllegalArgumentException e) {
         return new IllegalArgumentException("cannot send " + request.method() + " " + request.redactedUrl() + ": "
                 + e.getMessage(), e);
-    }
-
-    /** One request on its way: the JDK request, its deadline, and how its answer is reported. */
-    private final class Exchange {
-        private final PreparedRequest request;
-        private final Duration timeout;
-        private final long start = System.nanoTime();
-        private final long deadline;
-        private final HttpRequest httpRequest;
-
-        Exchange(PreparedRequest request) {
-            this.request = request;
-            this.timeout = request.timeout() != null ? request.timeout() : defaultTimeout;
-            this.deadline = start + timeout.toNanos();
-            this.httpRequest = toHttpRequest(request);
-        }
-
-        RawResponse answer(HttpResponse<byte[]> response) {
-            return new RawResponse(request, response.statusCode(), Headers.of(response.headers().map()), response.body(),
-                    Duration.ofNanos(System.nanoTime() - start));
-        }
-
-        HttpTimeoutException timedOut() {
-            return new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
-        }
-    }
-
-    /** Cancels an asynchronous exchange at its deadline. */
-    private static final class CancelAtDeadline implements Deadlines.Deadline {
-        private final CompletableFuture<?> exchange;
-        private final long deadline;
-        private volatile boolean expired;
-
-        CancelAtDeadline(CompletableFuture<?> exchange, long deadline) {
-            this.exchange = exchange;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public long deadline() {
-            return deadline;
-        }
-
-        @Override
-        public void expire() {
-            if (!exchange.isDone()) {
-                expired = true;
-                exchange.cancel(true);
-            }
-        }
-
-        boolean expired() {
-            return expired;
-        }
     }
 
     /**

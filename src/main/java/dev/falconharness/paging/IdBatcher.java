@@ -137,7 +137,7 @@ public final class IdBatcher {
                     failures.add(new BatchResult.Failure(i, batches.get(i), response, null));
                 }
             } catch (RuntimeException e) {
-                failures.add(new BatchResult.Failure(i, batches.get(i), null, dev.falconharness.http.StageChain.unwrap(e)));
+                failures.add(new BatchResult.Failure(i, batches.get(i), null, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
             }
         }
         return new BatchResult(responses, failures, futures.size());

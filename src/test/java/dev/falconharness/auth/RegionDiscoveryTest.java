@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Region discovery from {@code X-Cs-Region}, with a hand-written fake transport (no network). */
@@ -34,9 +33,9 @@ class RegionDiscoveryTest {
         }
 
         @Override
-        public CompletableFuture<RawResponse> intercept(Chain chain) {
+        public RawResponse intercept(Chain chain) {
             sent.add(chain.request());
-            return CompletableFuture.completedFuture(answers.removeFirst());
+            return answers.removeFirst();
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Retry decisions against a scripted stand-in for the network. */
@@ -36,22 +35,21 @@ class RetryStageTest {
         }
 
         @Override
-        public CompletableFuture<RawResponse> intercept(Chain chain) {
+        public RawResponse intercept(Chain chain) throws IOException {
             sends++;
             Object next = outcomes.removeFirst();
             if (next instanceof IOException e) {
-                return CompletableFuture.failedFuture(e);
+                throw e;
             }
-            return CompletableFuture.completedFuture(
-                    new RawResponse(chain.request(), (Integer) next, Headers.EMPTY, new byte[0], Duration.ZERO));
+            return new RawResponse(chain.request(), (Integer) next, Headers.EMPTY, new byte[0], Duration.ZERO);
         }
     }
 
     private RawResponse run(String method, Script script) throws IOException {
-        RetryStage retry = new RetryStage(RetryPolicy.DEFAULT, clock, new Waiter(sleeper, Runnable::run), CallListener.NONE,
+        RetryStage retry = new RetryStage(RetryPolicy.DEFAULT, clock, sleeper, CallListener.NONE,
                 () -> 0.5);
         PreparedRequest request = new PreparedRequest("Op", method, "http://h", "/x", Headers.EMPTY, null, null);
-        return StageChain.send(List.of(retry, script), request);
+        return StageChain.send(List.of(retry, script), request, Call.unbounded());
     }
 
     @Test

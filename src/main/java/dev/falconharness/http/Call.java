@@ -1,0 +1,72 @@
+package dev.falconharness.http;
+
+import java.time.Duration;
+
+/**
+ * What the stages of one call share: the moment the whole call must end by, and the outcome of a token
+ * fetch an asynchronous call waited for before it was given a thread. Made once per call; confined to
+ * the thread that runs the call.
+ *
+ * <p>The deadline covers the call as a whole: the token request, every attempt and every wait between
+ * attempts. Each attempt may take the harness's per-request timeout, but never past the deadline.
+ */
+public final class Call {
+    private final long deadline;
+    private Throwable tokenFailure;
+
+    private Call(long deadline) {
+        this.deadline = deadline;
+    }
+
+    /** A call that must end within {@code budget} from now. */
+    public static Call within(Duration budget) {
+        // nanoTime values are compared by difference, which stays right across overflow as long as no
+        // budget is near 2^63 ns; "forever" is capped at 2^61 ns, about 73 years.
+        long nanos = Math.min(saturatedNanos(budget), Long.MAX_VALUE >> 2);
+        return new Call(System.nanoTime() + nanos);
+    }
+
+    /** A call bounded only by the per-attempt timeout and the retry policy. */
+    public static Call unbounded() {
+        return within(Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    private static long saturatedNanos(Duration budget) {
+        try {
+            return budget.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The {@link System#nanoTime()} value by which the call must end. */
+    public long deadline() {
+        return deadline;
+    }
+
+    /** The time left before the deadline; zero or negative once it has passed. */
+    public Duration remaining() {
+        return Duration.ofNanos(deadline - System.nanoTime());
+    }
+
+    /** Whether the deadline has passed. */
+    public boolean expired() {
+        return deadline - System.nanoTime() <= 0;
+    }
+
+    /**
+     * Records that the token fetch this call waited for (before it had a thread) failed: that fetch was
+     * the call's first attempt at a token, so the first authentication step reports it instead of
+     * fetching again. See {@link #takeTokenFailure()}.
+     */
+    public void tokenFailed(Throwable failure) {
+        this.tokenFailure = failure;
+    }
+
+    /** The failure recorded by {@link #tokenFailed}, once; null when there is none. */
+    public Throwable takeTokenFailure() {
+        Throwable failure = tokenFailure;
+        tokenFailure = null;
+        return failure;
+    }
+}
