@@ -65,8 +65,8 @@ public final class Harness implements AutoCloseable {
         this.stages = core.stages(retryPolicy);
     }
 
-    static Harness create(HarnessCore core, RetryPolicy retryPolicy) {
-        return new Harness(core, retryPolicy, null, true);
+    static Harness create(HarnessCore core, RetryPolicy retryPolicy, Duration callTimeout) {
+        return new Harness(core, retryPolicy, callTimeout, true);
     }
 
     /** A builder with the defaults above. */

@@ -36,6 +36,7 @@ public final class HarnessBuilder {
     HttpClient httpClient;
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration requestTimeout = Duration.ofSeconds(60);
+    Duration callTimeout;
     Duration refreshWindow = Duration.ofSeconds(120);
     String userAgentPrefix;
     Clock clock = Clock.systemUTC();
@@ -134,6 +135,16 @@ public final class HarnessBuilder {
         return this;
     }
 
+    /**
+     * The time one call may take in all: the token request, every attempt and every wait between
+     * attempts (default: none; each attempt is bounded by {@link #requestTimeout} and retrying by the
+     * {@link RetryPolicy}). {@link Harness#withTimeout} sets the same bound on a view.
+     */
+    public HarnessBuilder callTimeout(Duration timeout) {
+        this.callTimeout = positive(timeout, "call timeout");
+        return this;
+    }
+
     /** How long before expiry a token is replaced (default 120 s; at most half its lifetime). */
     public HarnessBuilder tokenRefreshWindow(Duration window) {
         this.refreshWindow = positive(window, "token refresh window");
@@ -226,9 +237,9 @@ public final class HarnessBuilder {
      */
     public Harness build() {
         Settings settings = new Settings(credentials, tokenSource, cloud, baseUrl, manifests, httpClient, connectTimeout,
-                requestTimeout, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
+                requestTimeout, callTimeout, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
                 sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
-        return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy());
+        return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy(), settings.callTimeout());
     }
 
     private static Duration positive(Duration value, String what) {

@@ -40,7 +40,8 @@ final class ConnectionOptions {
     String baseUrl;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Time allowed for each HTTP request (default: 60).")
+            description = "Time allowed for the whole call, token request and retries included "
+                    + "(default: 60 per attempt).")
     Integer timeoutSeconds;
 
     @Option(names = "--retries", paramLabel = "N",

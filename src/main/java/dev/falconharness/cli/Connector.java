@@ -90,7 +90,8 @@ final class Connector {
             if (c.timeoutSeconds <= 0) {
                 throw CommandFailure.usage("--timeout must be a positive number of seconds, got " + c.timeoutSeconds);
             }
-            builder.requestTimeout(Duration.ofSeconds(c.timeoutSeconds));
+            // The whole call, token request and retries included: a person who says two seconds means it.
+            builder.callTimeout(Duration.ofSeconds(c.timeoutSeconds));
         }
         if (c.retries != null) {
             if (c.retries < 0) {
