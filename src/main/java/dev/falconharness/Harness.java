@@ -231,6 +231,22 @@ public final class Harness implements AutoCloseable {
     }
 
     /**
+     * Calls an operation and hands a successful answer's body to the caller unread, to stream in constant
+     * memory (to a socket, a hash, an archive reader). Retries cover getting the answer's head; once the
+     * body is flowing, it is the caller's to read. See {@link Download}.
+     */
+    public Download openDownload(String operationId, Map<String, ?> params) {
+        PreparedRequest timed = timed(core.factory().prepare(operationId, params, null));
+        BodySink sink = BodySink.toStream();
+        try {
+            ApiResponse response = core.response(core.send(stages, timed, sink));
+            return new Download(response, sink.stream() == null ? null : core.idleLimited(sink.stream()));
+        } catch (IOException e) {
+            throw failure(timed, e);
+        }
+    }
+
+    /**
      * A view of this harness whose calls may each take up to {@code perRequest} in all: the token request,
      * every attempt and every wait between attempts. It shares the token, rate-limit state and connections
      * (and nothing else), and closing it does nothing.

@@ -125,6 +125,11 @@ final class HarnessCore {
         return listener;
     }
 
+    /** A body stream cut off after a per-attempt timeout without data. */
+    java.io.InputStream idleLimited(java.io.InputStream body) {
+        return new dev.falconharness.http.IdleLimitedStream(body, settings.requestTimeout());
+    }
+
     /**
      * Runs the stack on the executor. A call that needs a token being fetched is handed to the executor
      * only when the fetch ends; if it failed, that failure is the call's first attempt, as it would be

@@ -113,6 +113,34 @@ class LargeAnswersTest {
     }
 
     @Test
+    void anOpenDownloadStreamsTheBodyToTheCallerAndAnErrorKeepsItsEnvelope() throws IOException {
+        try (Harness harness = falcon.builder().maxBufferedBody(1024).build()) {
+            falcon.enqueueToken().enqueue(bytes(300_000));
+            try (dev.falconharness.Download download = harness.openDownload("GetAvailableRoleIds", Map.of())) {
+                assertTrue(download.isSuccessful());
+                assertEquals(300_000, download.body().transferTo(java.io.OutputStream.nullOutputStream()));
+            }
+            falcon.enqueue(new MockResponse().setResponseCode(403).setHeader("Content-Type", "application/json")
+                    .setBody("{\"errors\":[{\"code\":403,\"message\":\"access denied\"}]}"));
+            try (dev.falconharness.Download denied = harness.openDownload("GetAvailableRoleIds", Map.of())) {
+                assertEquals(403, denied.statusCode());
+                assertEquals("access denied", denied.response().errors().get(0).message());
+                assertEquals(-1, denied.body().read());
+            }
+        }
+    }
+
+    @Test
+    void aStalledOpenDownloadIsCutOffInsteadOfBlockingTheReaderForever() {
+        try (Harness harness = falcon.builder().requestTimeout(java.time.Duration.ofMillis(300)).build()) {
+            falcon.enqueueToken().enqueue(bytes(100_000).throttleBody(1000, 1, TimeUnit.SECONDS));
+            try (dev.falconharness.Download slow = harness.openDownload("GetAvailableRoleIds", Map.of())) {
+                assertThrows(IOException.class, () -> slow.body().transferTo(java.io.OutputStream.nullOutputStream()));
+            }
+        }
+    }
+
+    @Test
     void aDownloadIntoAMissingDirectoryIsRefusedBeforeAnythingIsSent() {
         try (Harness harness = falcon.builder().build()) {
             ValidationException e = assertThrows(ValidationException.class,
