@@ -166,6 +166,41 @@ class FalconManifestFileTest {
         assertEquals("array", parameter(find(operations, "DeleteDashboard"), "ids").get("type").asText());
     }
 
+    // ---- the real-data sample ----------------------------------------------------------------------------
+
+    /**
+     * {@code falcon-v2-user-management.json} is the converter's output for the table's user_management rows
+     * and their schemas-file counterparts (all 3,022 definitions given, the 43 reached kept): a version 2
+     * document from real data, small enough for the loader's tests to read before the built-in one is
+     * regenerated.
+     */
+    @Test
+    void theUserManagementSampleIsCanonicalSelfContainedAndNamesTheTwoGenerationsFieldsApart() throws IOException {
+        byte[] bytes;
+        try (var in = FalconManifestFileTest.class.getResourceAsStream("/falcon-v2-user-management.json")) {
+            bytes = in.readAllBytes();
+        }
+        JsonNode sample = MAPPER.readTree(bytes);
+        assertArrayEquals(bytes, FalconTableConverter.render(sample));
+        assertEquals(FalconTableConverter.FORMAT, sample.get("format").asText());
+        Set<String> reached = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        refs(sample.get("operations"), pending);
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            assertTrue(sample.get("definitions").has(name), "unresolved $ref to " + name);
+            if (reached.add(name)) {
+                refs(sample.get("definitions").get(name), pending);
+            }
+        }
+        assertEquals(sample.get("definitions").size(), reached.size());
+        JsonNode definitions = sample.get("definitions");
+        assertEquals(List.of("firstName", "lastName", "password", "uid"),
+                names(definitions.get("domain.UserCreateRequest").get("properties")));
+        assertEquals(List.of("cid", "first_name", "last_name", "password", "uid"),
+                names(definitions.get("domain.CreateUserRequest").get("properties")));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static JsonNode version2() throws IOException {
@@ -173,6 +208,12 @@ class FalconManifestFileTest {
         assumeTrue(FalconTableConverter.FORMAT.equals(manifest.path("format").asText()),
                 "endpoints/falcon.json is not version 2 yet: run endpoints/regenerate once the loader reads it");
         return manifest;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     /** Adds the definition named by every $ref below {@code node} (property names are not refs). */
