@@ -9,6 +9,7 @@ import dev.falconharness.http.StageChain;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
+import dev.falconharness.paging.Caller;
 import dev.falconharness.paging.IdBatcher;
 import dev.falconharness.paging.Paginator;
 import dev.falconharness.paging.QueryThenDetails;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  * connect, 60 s per request. Thread-safe: share one harness across threads; it holds one pooled HTTP
  * client and one token. {@link #close()} revokes the token it obtained.
  */
-public final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable, Caller {
     /** Batches in flight at once: enough to hide latency, few enough to stay friendly to rate limits. */
     private static final int BATCH_PARALLELISM = 4;
 

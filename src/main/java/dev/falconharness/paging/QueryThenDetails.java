@@ -2,7 +2,6 @@ package dev.falconharness.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.falconharness.ApiResponse;
-import dev.falconharness.Harness;
 import dev.falconharness.PaginationException;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
@@ -25,13 +24,13 @@ public final class QueryThenDetails {
     /**
      * @throws PaginationException from the stream if a query page or a details batch fails
      */
-    public static Stream<JsonNode> stream(Harness harness, Paginator query, String detailsOperationId, int parallelism) {
-        Operation details = harness.operation(detailsOperationId);
+    public static Stream<JsonNode> stream(Caller caller, Paginator query, String detailsOperationId, int parallelism) {
+        Operation details = caller.operation(detailsOperationId);
         boolean idsInQuery = PageStyle.query(details, "ids") != null;
         if (!idsInQuery && !details.has(Location.BODY)) {
             throw new IllegalArgumentException(detailsOperationId + " takes no ids (neither an ids query parameter nor a body)");
         }
-        IdBatcher batcher = new IdBatcher(harness, parallelism);
+        IdBatcher batcher = new IdBatcher(caller, parallelism);
         long[] delivered = {0};
         int[] pages = {0};
         return query.pages().flatMap(page -> {
