@@ -9,6 +9,7 @@ import dev.falconharness.PaginationException;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.Parameter;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,7 +72,9 @@ final class PageCursor implements Iterator<ApiResponse> {
             return (int) PageArguments.whole(op.id(), "limit", location(), given, 1, Integer.MAX_VALUE);
         }
         Parameter limit = PageStyle.query(op, "limit");
-        return limit != null && limit.maximum() != null ? limit.maximum().intValue() : null;
+        // A manifest may declare a maximum past int (or fractional); intValue() alone would wrap it negative.
+        return limit != null && limit.maximum() != null && limit.maximum().signum() > 0
+                ? limit.maximum().min(BigDecimal.valueOf(Integer.MAX_VALUE)).max(BigDecimal.ONE).intValue() : null;
     }
 
     private long startOffset() {
