@@ -10,6 +10,7 @@ import dev.falconharness.http.TokenUnavailableException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
+import dev.falconharness.paging.Caller;
 import dev.falconharness.paging.IdBatcher;
 import dev.falconharness.paging.Paginator;
 import dev.falconharness.paging.QueryThenDetails;
@@ -48,7 +49,7 @@ import java.util.stream.Stream;
  * {@link HarnessBuilder#executor} names another); a call waiting for a token that is being fetched holds
  * no thread.
  */
-public final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable, Caller {
     /** Batches in flight at once: enough to hide latency, few enough to stay friendly to rate limits. */
     private static final int BATCH_PARALLELISM = 4;
 
