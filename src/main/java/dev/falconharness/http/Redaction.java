@@ -152,13 +152,21 @@ public final class Redaction {
 
     /** A URL-encoded form or query string with the values of secret-named fields masked. */
     public static String form(String text) {
+        return form(text, Set.of());
+    }
+
+    /**
+     * As {@link #form(String)}, also masking the fields in {@code carriers}: names that carry a credential
+     * by role (an API key the manifest sends as {@code ?code=}), whatever they look like.
+     */
+    public static String form(String text, Set<String> carriers) {
         StringBuilder out = new StringBuilder(text.length());
         int start = 0;
         while (start <= text.length()) {
             int amp = text.indexOf('&', start);
             int end = amp < 0 ? text.length() : amp;
             int eq = indexOf(text, '=', start, end);
-            if (eq >= 0 && isSecretName(decoded(text.substring(start, eq)))) {
+            if (eq >= 0 && isSecret(decoded(text.substring(start, eq)), carriers)) {
                 out.append(text, start, eq + 1).append(MASK);
             } else {
                 out.append(text, start, end);
@@ -170,6 +178,21 @@ public final class Redaction {
             start = amp + 1;
         }
         return out.toString();
+    }
+
+    private static boolean isSecret(String name, Set<String> carriers) {
+        return isSecretName(name) || (!carriers.isEmpty() && carriers.contains(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The header value, masked wholly when the header carries a credential by role ({@code carriers}, names
+     * in lower case) and as {@link #headerValue(String, String)} masks it otherwise.
+     */
+    public static String headerValue(String name, String value, Set<String> carriers) {
+        if (!carriers.isEmpty() && carriers.contains(name.toLowerCase(Locale.ROOT))) {
+            return MASK;
+        }
+        return headerValue(name, value);
     }
 
     /** Like {@link String#indexOf(int, int)} but stops at {@code end}, so a form is read once. */
