@@ -7,6 +7,7 @@ import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.TokenUnavailableException;
+import dev.falconharness.http.UnsendableHeaderException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
@@ -211,21 +212,16 @@ public final class Harness implements AutoCloseable, Caller {
         }
         PreparedRequest timed = timed(request);
         BodySink sink = BodySink.toFile(target, core.listener());
-        ApiResponse response;
         try {
-            response = core.response(core.send(stages, timed, sink));
-        } catch (IOException e) {
-            sink.discard();
-            throw failure(timed, e);
-        }
-        try {
+            ApiResponse response = core.response(core.send(stages, timed, sink));
             if (response.isSuccessful()) {
                 sink.commit();
             }
             return response;
+        } catch (BodySink.LocalWriteException e) {
+            throw new DownloadException(operationId + " answered, but " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("downloaded " + operationId + " but could not move it into " + target
-                    + ": " + e.getMessage(), e);
+            throw failure(timed, e);
         } finally {
             sink.discard();
         }
@@ -343,27 +339,18 @@ public final class Harness implements AutoCloseable, Caller {
     }
 
     /**
-     * Refuses header values the JDK would refuse, before it sees them: its error echoes the value, and a
-     * header can carry a secret. The problem names the header, never its value.
+     * Refuses the caller's header values that HTTP cannot carry before anything is sent, a token request
+     * included; the transport checks again every header the stages add. Names the header, never the value.
      */
     private static void checkHeaders(PreparedRequest request) {
-        List<ValidationException.Problem> problems = null;
+        List<ValidationException.Problem> problems = new java.util.ArrayList<>(0);
         for (int i = 0; i < request.headers().size(); i++) {
-            String value = request.headers().value(i);
-            for (int j = 0; j < value.length(); j++) {
-                char c = value.charAt(j);
-                if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
-                    if (problems == null) {
-                        problems = new java.util.ArrayList<>();
-                    }
-                    problems.add(new ValidationException.Problem(request.headers().name(i), "header",
-                            "the value holds a " + (c > 0xff ? "character beyond Latin-1" : "control character (CR, LF...)")
-                                    + " at position " + j + ", which HTTP headers cannot carry; nothing was sent"));
-                    break;
-                }
+            String problem = UnsendableHeaderException.problem(request.headers().value(i));
+            if (problem != null) {
+                problems.add(new ValidationException.Problem(request.headers().name(i), "header", problem));
             }
         }
-        if (problems != null) {
+        if (!problems.isEmpty()) {
             throw new ValidationException(request.operationId(), problems);
         }
     }
@@ -373,7 +360,11 @@ public final class Harness implements AutoCloseable, Caller {
      * an {@link AuthenticationException}; anything lost on the network a {@link NetworkException}.
      */
     private RuntimeException failure(PreparedRequest sent, IOException e) {
-        if (e instanceof dev.falconharness.http.ResponseTooLargeException tooLarge) {
+        if (e instanceof UnsendableHeaderException header) {
+            return new ValidationException(sent.operationId(), List.of(new ValidationException.Problem(header.header(),
+                    "header", header.getMessage().substring(header.header().length() + 2))));
+        }
+        if (e instanceof dev.falconharness.http.BodyTooLargeException tooLarge) {
             return new ResponseTooLargeException(describe(sent) + ": " + tooLarge.getMessage()
                     + "; stream it with Harness.download(...) (falcon --output FILE), or raise maxBufferedBody(...)",
                     tooLarge.limit(), tooLarge);

@@ -132,7 +132,7 @@ public final class HarnessBuilder {
      * given a timeout of its own ({@link Harness#withTimeout}) is bounded as a whole by that instead.
      */
     public HarnessBuilder requestTimeout(Duration timeout) {
-        this.requestTimeout = positive(timeout, "request timeout");
+        this.requestTimeout = atMostADay(positive(timeout, "request timeout"), "request timeout");
         return this;
     }
 
@@ -142,7 +142,7 @@ public final class HarnessBuilder {
      * {@link RetryPolicy}). {@link Harness#withTimeout} sets the same bound on a view.
      */
     public HarnessBuilder callTimeout(Duration timeout) {
-        this.callTimeout = positive(timeout, "call timeout");
+        this.callTimeout = atMostADay(positive(timeout, "call timeout"), "call timeout");
         return this;
     }
 
@@ -255,6 +255,13 @@ public final class HarnessBuilder {
                 requestTimeout, callTimeout, maxBufferedBody, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
                 sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
         return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy(), settings.callTimeout());
+    }
+
+    private static Duration atMostADay(Duration value, String what) {
+        if (value.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("the " + what + " must be at most a day, got " + value);
+        }
+        return value;
     }
 
     private static Duration positive(Duration value, String what) {

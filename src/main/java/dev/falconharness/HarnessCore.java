@@ -140,18 +140,38 @@ final class HarnessCore {
         CompletableFuture<RawResponse> result = new CompletableFuture<>();
         CompletableFuture<?> ready = needsToken(request) ? tokens.whenReady(executor, call.remaining())
                 : CompletableFuture.completedFuture(null);
-        ready.whenComplete((ignored, failure) -> {
+        bounded(ready, call).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 call.tokenFailed(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             }
             try {
                 executor.execute(() -> complete(result, stages, request, call));
-            } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new IllegalStateException("the harness's executor refused the call "
-                        + "(was it shut down?)", e));
+            } catch (Throwable e) {
+                // Refused (shut down), or no thread could be made: the caller must still hear of it.
+                result.completeExceptionally(e instanceof RejectedExecutionException
+                        ? new IllegalStateException("the harness's executor refused the call (was it shut down?)", e) : e);
             }
         });
         return result;
+    }
+
+    /** The wait for a token, cut short at the call's own deadline (the shared fetch itself goes on). */
+    private static CompletableFuture<?> bounded(CompletableFuture<?> ready, Call call) {
+        if (ready.isDone() || !call.isBounded()) {
+            return ready;
+        }
+        CompletableFuture<Object> bounded = new CompletableFuture<>();
+        Runnable cancel = call.onExpiry(() -> bounded.completeExceptionally(
+                new java.net.http.HttpTimeoutException("no access token within the call's time")));
+        ready.whenComplete((value, failure) -> {
+            cancel.run();
+            if (failure != null) {
+                bounded.completeExceptionally(failure);
+            } else {
+                bounded.complete(value);
+            }
+        });
+        return bounded;
     }
 
     private static void complete(CompletableFuture<RawResponse> result, List<Stage> stages, PreparedRequest request, Call call) {

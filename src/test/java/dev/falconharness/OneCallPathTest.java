@@ -343,4 +343,62 @@ class OneCallPathTest {
             assertEquals(0, falcon.requestCount());
         }
     }
+
+    @Test
+    void aRetryOnAPoolOfOneRunsATokenFetchQueuedBehindItInsteadOfWaitingForever() throws Exception {
+        ExecutorService one = Executors.newFixedThreadPool(1);
+        java.util.concurrent.atomic.AtomicReference<Harness> harness = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<ApiResponse>> late = new java.util.concurrent.atomic.AtomicReference<>();
+        // While the first call backs off on the only thread, a second call is made: its token fetch is
+        // queued behind the first call, which then needs a token itself.
+        dev.falconharness.http.Sleeper queueingSleeper = delay -> {
+            if (late.get() == null) {
+                late.set(harness.get().commandAsync("GetAvailableRoleIds", Map.of(), null));
+            }
+        };
+        try (Harness h = falcon.builder().retryPolicy(RetryPolicy.DEFAULT).sleeper(queueingSleeper).jitter(() -> 0.5)
+                .executor(one).build()) {
+            harness.set(h);
+            falcon.enqueue(status(503)).enqueueToken().enqueue(ok()).enqueue(ok());
+            CompletableFuture<ApiResponse> first = h.commandAsync("GetAvailableRoleIds", Map.of(), null);
+            assertEquals(200, first.get(HANG_SECONDS, TimeUnit.SECONDS).statusCode());
+            assertEquals(200, late.get().get(HANG_SECONDS, TimeUnit.SECONDS).statusCode());
+            assertEquals(4, falcon.requestCount(), "one refused token request, one token, two calls");
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAsyncCallWaitingForASlowTokenEndsAtItsOwnDeadline() throws Exception {
+        falcon.enqueue(new MockResponse().setHeadersDelay(3, TimeUnit.SECONDS).setResponseCode(201)
+                .setHeader("Content-Type", "application/json")
+                .setBody("{\"access_token\":\"" + MockFalcon.TOKEN + "\",\"expires_in\":1799}"));
+        try (Harness harness = falcon.builder().build()) {
+            CompletableFuture<ApiResponse> patient = harness.commandAsync("GetAvailableRoleIds", Map.of(), null);
+            long started = System.nanoTime();
+            CompletableFuture<ApiResponse> hurried = harness.withTimeout(Duration.ofMillis(300))
+                    .commandAsync("GetAvailableRoleIds", Map.of(), null);
+            ExecutionException e = assertThrows(ExecutionException.class, () -> hurried.get(HANG_SECONDS, TimeUnit.SECONDS));
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(((NetworkException) e.getCause()).isTimeout(), e.getCause().getMessage());
+            assertTrue(elapsedMs < 2_500, "the 300 ms call waited " + elapsedMs + " ms for a 3 s token");
+            falcon.enqueue(ok());
+            assertEquals(200, patient.get(HANG_SECONDS, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
+    void anApiKeyWithANewlineIsRefusedNamingTheHeaderNeverTheKey() {
+        dev.falconharness.manifest.Manifest tickets = dev.falconharness.manifest.Manifest.of("tickets", List.of(
+                dev.falconharness.manifest.Operation.builder("listTickets", "GET", "/tickets").build()));
+        try (Harness harness = Harness.builder().manifest(tickets).baseUrl(falcon.baseUrl()).httpClient(MockFalcon.http11())
+                .credentials(Credentials.apiKey("s3cr3t-key\n"))
+                .auth(dev.falconharness.manifest.AuthSpec.apiKey(dev.falconharness.manifest.Location.HEADER, "X-Api-Key")).build()) {
+            ValidationException e = assertThrows(ValidationException.class, () -> harness.command("listTickets"));
+            assertTrue(e.getMessage().contains("X-Api-Key"), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+            assertEquals(0, falcon.requestCount());
+        }
+    }
 }

@@ -4,20 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.AuthenticationException;
 import dev.falconharness.Credentials;
+import dev.falconharness.http.Call;
 import dev.falconharness.http.CallListener;
-import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
-import dev.falconharness.http.Call;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.http.Stage;
 import dev.falconharness.http.StageChain;
 import dev.falconharness.http.TokenUnavailableException;
+import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URLEncoder;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +29,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.net.http.HttpTimeoutException;
 
 /**
  * OAuth2 client credentials, by default as Falcon does them ({@link AuthSpec#FALCON}): {@code POST /oauth2/token} with a form of
@@ -69,8 +69,9 @@ public final class ClientCredentialsTokenSource implements TokenSource {
     private final Duration refreshWindow;
     private final CallListener listener;
     private final AuthSpec spec;
-    private final AtomicReference<CompletableFuture<Held>> inflight = new AtomicReference<>();
-    private volatile Held held;
+    private final AtomicReference<Fetch> inflight = new AtomicReference<>();
+    private final AtomicReference<Held> held = new AtomicReference<>();
+    private volatile boolean closed;
 
     /** A token with the moment it should be replaced. */
     private record Held(AccessToken token, Instant refreshAt) {
@@ -125,57 +126,94 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     @Override
     public AccessToken token(Duration within) throws IOException {
-        Held current = held;
+        if (closed) {
+            throw new IllegalStateException("this harness is closed");
+        }
+        Held current = held.get();
         if (fresh(current)) {
             return current.token();
         }
-        CompletableFuture<Held> mine = new CompletableFuture<>();
-        CompletableFuture<Held> running = inflight.compareAndExchange(null, mine);
+        Fetch mine = new Fetch(within);
+        Fetch running = inflight.compareAndExchange(null, mine);
         if (running == null) {
-            fetchInto(mine, within);
             running = mine;
         }
-        return await(running, within).token();
+        // A fetch queued on an executor may sit behind this very thread (a pool of one, a busy pool): run it
+        // here unless its task already started, so no one ever waits for work that cannot begin.
+        running.runIfUnclaimed();
+        return await(running.result, within).token();
     }
 
     /**
-     * Completed at once while the token is fresh; otherwise the fetch in flight, or a new one started on
+     * Completed at once while the token is fresh; otherwise the fetch in flight, or a new one handed to
      * {@code executor}. Waiting calls hold no thread: they are given one when this completes.
      */
     @Override
     public CompletableFuture<?> whenReady(Executor executor, Duration within) {
-        if (fresh(held)) {
+        if (fresh(held.get())) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Held> mine = new CompletableFuture<>();
-        CompletableFuture<Held> running = inflight.compareAndExchange(null, mine);
+        Fetch mine = new Fetch(within);
+        Fetch running = inflight.compareAndExchange(null, mine);
         if (running != null) {
-            return running;
+            return running.result;
         }
         try {
-            executor.execute(() -> fetchInto(mine, within));
-        } catch (RejectedExecutionException e) {
-            inflight.compareAndSet(mine, null);
-            mine.completeExceptionally(e);
+            executor.execute(mine::runIfUnclaimed);
+        } catch (Throwable e) {
+            // Refused, or no thread could be made: fail the fetch rather than leave it for no one to run.
+            mine.abandon(e);
         }
-        return mine;
+        return mine.result;
     }
 
     private boolean fresh(Held current) {
         return current != null && clock.instant().isBefore(current.refreshAt());
     }
 
-    /** Fetches (unless a fetch that ended just now left a fresh token) and completes {@code target}. */
-    private void fetchInto(CompletableFuture<Held> target, Duration within) {
-        try {
-            Held current = held;
-            Held result = fresh(current) ? current : fetch(within);
-            held = result;
-            target.complete(result);
-        } catch (IOException | RuntimeException | Error e) {
-            target.completeExceptionally(e);
-        } finally {
-            inflight.compareAndSet(target, null);
+    /**
+     * One token fetch, run once by whoever claims it first: the executor task made for it, or a caller
+     * that would otherwise wait for it.
+     */
+    private final class Fetch {
+        final CompletableFuture<Held> result = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final Duration within;
+
+        Fetch(Duration within) {
+            this.within = within;
+        }
+
+        void runIfUnclaimed() {
+            if (claimed.compareAndSet(false, true)) {
+                run();
+            }
+        }
+
+        void abandon(Throwable why) {
+            if (claimed.compareAndSet(false, true)) {
+                inflight.compareAndSet(this, null);
+                result.completeExceptionally(why);
+            }
+        }
+
+        /** Fetches (unless a fetch that ended just now left a fresh token) and completes the result. */
+        private void run() {
+            try {
+                Held current = held.get();
+                Held fetched = fresh(current) ? current : fetch(within);
+                if (closed) {
+                    // The harness closed while this was in flight: the token is nobody's, so give it back.
+                    revoke(fetched);
+                    throw new IllegalStateException("this harness is closed");
+                }
+                held.set(fetched);
+                result.complete(fetched);
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                inflight.compareAndSet(this, null);
+            }
         }
     }
 
@@ -238,14 +276,10 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     @Override
     public void invalidate(AccessToken refused) {
-        Held current = held;
+        Held current = held.get();
         if (current != null && current.token().equals(refused)) {
             // Only the refused token is dropped: a newer one set meanwhile stays.
-            synchronized (this) {
-                if (held == current) {
-                    held = null;
-                }
-            }
+            held.compareAndSet(current, null);
         }
     }
 
@@ -379,11 +413,18 @@ public final class ClientCredentialsTokenSource implements TokenSource {
         return response.headers().value("X-Cs-Traceid").orElse(null);
     }
 
-    /** Revokes the current token, if any; a failure is logged, not thrown. */
+    /**
+     * Revokes the current token, if any, and refuses to fetch another; a token whose fetch was in flight
+     * is revoked when it arrives. A failure to revoke is logged, not thrown.
+     */
     @Override
     public void close() {
-        Held current = held;
-        held = null;
+        closed = true;
+        revoke(held.getAndSet(null));
+    }
+
+    /** Gives a token back; best effort, never throws. */
+    private void revoke(Held current) {
         if (current == null || spec.revokeUrl() == null) {
             return;
         }

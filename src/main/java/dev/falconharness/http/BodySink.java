@@ -30,6 +30,7 @@ public final class BodySink {
 
     private final Path target;
     private final CallListener listener;
+    private volatile boolean discarded;
     private volatile Path written;
     private volatile long bytes;
     private volatile InputStream stream;
@@ -72,7 +73,7 @@ public final class BodySink {
     }
 
     /** Moves the downloaded file into place; false when no answer's body was written. */
-    public boolean commit() throws IOException {
+    public boolean commit() throws LocalWriteException {
         Path file = written;
         if (file == null) {
             return false;
@@ -81,14 +82,15 @@ public final class BodySink {
         try {
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
+            deleteQuietly(file);
+            throw new LocalWriteException(target, e);
         }
         return true;
     }
 
-    /** Deletes a downloaded file that will not be committed. */
+    /** Deletes a downloaded file that will not be committed; a writer still finishing deletes its own. */
     public void discard() {
+        discarded = true;
         Path file = written;
         written = null;
         if (file != null) {
@@ -128,7 +130,7 @@ public final class BodySink {
                 file = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
                 channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             } catch (IOException e) {
-                fail(e);
+                fail(new LocalWriteException(target, e));
                 s.cancel();
                 return;
             }
@@ -145,7 +147,7 @@ public final class BodySink {
                     }
                 }
             } catch (IOException e) {
-                fail(e);
+                fail(new LocalWriteException(target, e));
                 subscription.cancel();
                 return;
             }
@@ -176,6 +178,11 @@ public final class BodySink {
             if (previous != null && !previous.equals(file)) {
                 deleteQuietly(previous);
             }
+            if (discarded) {
+                // The call gave up (its deadline passed) while this answer was being finished.
+                written = null;
+                deleteQuietly(file);
+            }
             result.complete(NONE);
         }
 
@@ -191,6 +198,18 @@ public final class BodySink {
                 deleteQuietly(file);
             }
             result.completeExceptionally(failure);
+        }
+    }
+
+    /**
+     * The download could not be written where it was going (a full disk, a directory gone): the network is
+     * fine and asking again would fail the same way, so it is never retried.
+     */
+    public static final class LocalWriteException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalWriteException(Path target, IOException cause) {
+            super("cannot write the download beside " + target + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.falconharness.http;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,32 +11,37 @@ import java.util.concurrent.Flow;
 /**
  * Collects a response body into one array, refusing to hold more than a cap: an answer that declares a
  * larger {@code Content-Length} fails before a byte is read, one that keeps coming fails as soon as it
- * passes the cap, and the exchange is cancelled either way. Memory is bounded by the cap whatever the
- * server sends. One per response; the JDK client calls it from its own threads, one at a time.
+ * passes the cap, and the exchange is cancelled either way. Each buffer is copied into one growing array
+ * as it comes (the JDK's buffers are let go at once, however small the server's chunks), so memory stays
+ * below twice the cap whatever the server sends. One per response; the JDK client calls it from its own
+ * threads, one at a time.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long cap;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final List<ByteBuffer> parts = new ArrayList<>();
+    private byte[] bytes;
     private Flow.Subscription subscription;
-    private long size;
+    private int size;
 
-    private CappedBody(long cap) {
+    private CappedBody(long cap, long declared) {
         this.cap = cap;
+        // A declared length sizes the array, but only up to a MiB: a server could declare much and send little.
+        long start = declared < 0 || declared > cap ? Math.min(8192, cap) : Math.min(declared, 1 << 20);
+        this.bytes = new byte[(int) start];
     }
 
     /** A handler that buffers up to {@code cap} bytes of any answer. */
     static HttpResponse.BodySubscriber<byte[]> of(HttpResponse.ResponseInfo info, long cap) {
-        CappedBody body = new CappedBody(cap);
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        CappedBody body = new CappedBody(cap, declared);
         if (declared > cap) {
             body.result.completeExceptionally(tooLarge(cap, "declares " + declared + " bytes"));
         }
         return body;
     }
 
-    private static ResponseTooLargeException tooLarge(long cap, String what) {
-        return new ResponseTooLargeException("the answer " + what + ", more than the " + describe(cap)
+    private static BodyTooLargeException tooLarge(long cap, String what) {
+        return new BodyTooLargeException("the answer " + what + ", more than the " + describe(cap)
                 + " the harness holds in memory", cap);
     }
 
@@ -72,33 +77,31 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;
         }
         for (ByteBuffer buffer : buffers) {
-            size += buffer.remaining();
-            if (size > cap) {
-                parts.clear();
+            int n = buffer.remaining();
+            if (size + (long) n > cap) {
+                bytes = null;
                 subscription.cancel();
                 result.completeExceptionally(tooLarge(cap, "is larger"));
                 return;
             }
-            parts.add(buffer);
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Math.max(size + (long) n, 2L * bytes.length)));
+            }
+            buffer.get(bytes, size, n);
+            size += n;
         }
     }
 
     @Override
     public void onError(Throwable failure) {
-        parts.clear();
+        bytes = null;
         result.completeExceptionally(failure);
     }
 
     @Override
     public void onComplete() {
-        byte[] bytes = new byte[(int) size];
-        int at = 0;
-        for (ByteBuffer part : parts) {
-            int n = part.remaining();
-            part.get(bytes, at, n);
-            at += n;
+        if (!result.isDone()) {
+            result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
         }
-        parts.clear();
-        result.complete(bytes);
     }
 }

@@ -78,8 +78,9 @@ final class Deadlines {
     private static void expire(Deadline deadline) {
         try {
             deadline.expire();
-        } catch (RuntimeException e) {
-            // Cancelling a broken exchange may fail too; the others still need watching.
+        } catch (Throwable e) {
+            // Cancelling a broken exchange may fail too, even with an Error (out of memory): this one thread
+            // keeps every deadline of the JVM, so it must outlive any single failure.
         }
     }
 

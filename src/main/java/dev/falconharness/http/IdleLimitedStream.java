@@ -7,9 +7,10 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * A response body handed to the caller, closed for them when no byte has come for too long: a server
- * that stalls mid-download cannot hold a reader forever. Each read that returns data starts the clock
- * anew, so a slow but steady download of any size is fine. Not thread-safe, like any stream.
+ * A response body handed to the caller, closed for them when a read has waited too long for a byte: a
+ * server that stalls mid-download cannot hold a reader forever. The clock runs only inside {@code read},
+ * so a slow but steady download of any size is fine, and so is a caller that pauses between reads. A read
+ * cut off throws {@link HttpTimeoutException}. Not thread-safe, like any stream.
  */
 public final class IdleLimitedStream extends FilterInputStream {
     private final long idleNanos;
@@ -20,29 +21,47 @@ public final class IdleLimitedStream extends FilterInputStream {
     public IdleLimitedStream(InputStream in, Duration idle) {
         super(in);
         this.idleNanos = idle.toNanos();
-        watch.rearm();
     }
 
     @Override
     public int read() throws IOException {
-        return guarded(super.read());
+        arm();
+        try {
+            return super.read();
+        } catch (IOException e) {
+            throw timedOut ? cutOff(e) : e;
+        } finally {
+            Deadlines.release(watch);
+        }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        return guarded(super.read(buffer, offset, length));
+        arm();
+        try {
+            return super.read(buffer, offset, length);
+        } catch (IOException e) {
+            throw timedOut ? cutOff(e) : e;
+        } finally {
+            Deadlines.release(watch);
+        }
     }
 
-    private int guarded(int result) throws IOException {
+    /** The clock runs only while a read waits: time the caller spends between reads is not a stall. */
+    private void arm() throws IOException {
         if (timedOut) {
-            throw new HttpTimeoutException("no data for " + Duration.ofNanos(idleNanos).toMillis() + " ms; the download was cut off");
+            throw cutOff(null);
         }
-        if (result < 0) {
-            Deadlines.release(watch);
-        } else {
-            watch.rearm();
+        watch.rearm();
+    }
+
+    private HttpTimeoutException cutOff(IOException cause) {
+        HttpTimeoutException e = new HttpTimeoutException("no data for " + Duration.ofNanos(idleNanos).toMillis()
+                + " ms; the download was cut off");
+        if (cause != null) {
+            e.initCause(cause);
         }
-        return result;
+        return e;
     }
 
     @Override

@@ -68,8 +68,8 @@ public final class RateLimitStage implements Stage {
         boolean pacingWins = pace.compareTo(pause) > 0;
         Duration wanted = pacingWins ? pace : pause;
         // Never sleep past the call's deadline: the call then fails on time instead of late.
-        Duration limit = call.remaining().compareTo(maxWait) < 0 ? call.remaining() : maxWait;
-        Duration wait = limit.isNegative() ? Duration.ZERO : wanted.compareTo(limit) > 0 ? limit : wanted;
+        Duration ceiling = call.remaining().compareTo(maxWait) < 0 ? call.remaining() : maxWait;
+        Duration wait = ceiling.isNegative() ? Duration.ZERO : wanted.compareTo(ceiling) > 0 ? ceiling : wanted;
         listener.waiting(request, wait, pacingWins ? "pacing: " + remaining + " of " + limit + " requests left this minute"
                 : "rate limit: paused until " + until);
         return wait;

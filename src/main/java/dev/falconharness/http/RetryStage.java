@@ -8,7 +8,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,8 +81,8 @@ public final class RetryStage implements Stage {
     }
 
     private boolean mayRetry(PreparedRequest request, IOException e) {
-        if (e instanceof ResponseTooLargeException) {
-            // The same request would get the same answer.
+        if (e instanceof BodyTooLargeException || e instanceof UnsendableHeaderException || e instanceof BodySink.LocalWriteException) {
+            // The same request would get the same answer, or fail the same way before leaving.
             return false;
         }
         if (e instanceof TokenUnavailableException token) {
@@ -99,9 +98,9 @@ public final class RetryStage implements Stage {
         return neverSent(e) || idempotent(request);
     }
 
-    /** A lost exchange is worth another try unless someone interrupted the caller. */
+    /** A lost exchange is worth another try, unless someone interrupted the caller or the answer was too big. */
     private static boolean mayRetryLost(IOException e) {
-        return e != null && (!(e instanceof InterruptedIOException) || e instanceof HttpTimeoutException);
+        return e != null && !(e instanceof InterruptedIOException) && !(e instanceof BodyTooLargeException);
     }
 
     private static boolean neverSent(IOException e) {

@@ -12,9 +12,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The last stage: sends the request with {@code java.net.http} and reads the whole response, on the thread
- * that runs the call ({@link HttpClient#send}). The only class in the project that uses the JDK client.
- * Thread-safe; share one per harness.
+ * The last stage: sends the request with {@code java.net.http} on the thread that runs the call
+ * ({@link HttpClient#send}) and reads the response: whole and capped in memory, or into the call's
+ * {@link BodySink} (a file; or, for a stream handed to the caller, only up to the headers). The only class
+ * in the project that uses the JDK client. Thread-safe; share one per harness.
  *
  * <p>Each attempt may take the harness's per-request timeout, and never longer than what is left of the
  * call's deadline ({@link Call}). The time covers the whole answer, body included (the JDK's own request
@@ -31,7 +32,7 @@ public final class Transport implements Stage {
      * @param client           the shared, pooled client
      * @param attemptTimeout   the longest one attempt may take
      * @param maxBufferedBytes the largest body held in memory; a larger answer fails with a
-     *                         {@link ResponseTooLargeException} as soon as it passes this
+     *                         {@link BodyTooLargeException} as soon as it passes this
      */
     public Transport(HttpClient client, Duration attemptTimeout, long maxBufferedBytes) {
         this.client = Objects.requireNonNull(client, "client");
@@ -48,13 +49,7 @@ public final class Transport implements Stage {
             throw new HttpTimeoutException("the call's time ran out before " + request.method() + " "
                     + request.redactedUrl() + " was sent");
         }
-        HttpRequest httpRequest;
-        try {
-            httpRequest = toHttpRequest(request);
-        } catch (IllegalArgumentException e) {
-            throw refused(request, e);
-        }
-        return send(request, httpRequest, timeout, handler(request, chain.call().sink()));
+        return send(request, toHttpRequest(request), timeout, handler(request, chain.call().sink()));
     }
 
     /** Successful answers go to the call's sink when it has one; everything else is buffered, capped. */
@@ -87,6 +82,10 @@ public final class Transport implements Stage {
             // Someone else interrupted the caller: HttpClient.send has cancelled the exchange; keep the flag.
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + request.method() + " " + request.redactedUrl());
+        } finally {
+            // Whatever else the client threw (an Error, a SecurityException), the watch must end here: a
+            // late interrupt would hit whatever this thread does next.
+            deadline.finish();
         }
     }
 
@@ -94,11 +93,18 @@ public final class Transport implements Stage {
         return new HttpTimeoutException("no complete response within " + timeout.toMillis() + " ms");
     }
 
-    /** The JDK refuses some header names (Host, Connection...): a caller mistake, not the network's. */
-    private static IllegalArgumentException refused(PreparedRequest request, IllegalArgumentException e) {
-        return new IllegalArgumentException("cannot send " + request.method() + " " + request.redactedUrl() + ": "
-                + e.getMessage(), e);
+    /** The JDK refuses some header names (Host, Connection...): a caller mistake, reported without values. */
+    private static UnsendableHeaderException refused(PreparedRequest request, IllegalArgumentException e) {
+        String why = e.getMessage() == null ? "" : e.getMessage();
+        for (int i = 0; i < request.headers().size(); i++) {
+            if (!request.headers().value(i).isEmpty() && why.contains(request.headers().value(i))) {
+                why = "a header value is not allowed";
+            }
+        }
+        return new UnsendableHeaderException("headers", "the JDK's HTTP client refused them (" + why
+                + "); names such as Host, Connection and Content-Length are set by the client itself");
     }
+
 
     /**
      * Interrupts a thread waiting in {@code HttpClient.send} at its deadline. The state makes sure the
@@ -110,6 +116,8 @@ public final class Transport implements Stage {
         private static final int INTERRUPTING = 1;
         private static final int EXPIRED = 2;
         private static final int FINISHED = 3;
+        /** Expired, and the interrupt it caused already cleared. */
+        private static final int CLEARED = 4;
 
         private final Thread thread;
         private final long deadline;
@@ -133,27 +141,44 @@ public final class Transport implements Stage {
             }
         }
 
-        /** True if the call ended in time; false if it expired, with the interrupt it caused cleared. */
+        /**
+         * True if the call ended in time; false if it expired, with the interrupt it caused cleared. May be
+         * called again: later calls give the same answer and change nothing.
+         */
         boolean finish() {
             Deadlines.release(this);
-            if (state.compareAndSet(RUNNING, FINISHED)) {
+            if (state.compareAndSet(RUNNING, FINISHED) || state.get() == FINISHED) {
                 return true;
             }
-            while (state.get() != EXPIRED) {
+            while (state.get() == INTERRUPTING) {
                 // The watchdog is between deciding and interrupting: a few instructions.
                 Thread.onSpinWait();
             }
-            Thread.interrupted();
+            if (state.compareAndSet(EXPIRED, CLEARED)) {
+                Thread.interrupted();
+            }
             return false;
         }
     }
 
-    private static HttpRequest toHttpRequest(PreparedRequest request) {
+    /**
+     * The JDK's request. Header values are checked first, every stage's included (an API key, a token):
+     * the JDK's own error would echo a bad value, which may be a credential.
+     */
+    private static HttpRequest toHttpRequest(PreparedRequest request) throws UnsendableHeaderException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
                 .method(request.method(), publisher(request.body()));
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
-            builder.header(headers.name(i), headers.value(i));
+            String problem = UnsendableHeaderException.problem(headers.value(i));
+            if (problem != null) {
+                throw new UnsendableHeaderException(headers.name(i), problem);
+            }
+            try {
+                builder.header(headers.name(i), headers.value(i));
+            } catch (IllegalArgumentException e) {
+                throw refused(request, e);
+            }
         }
         if (request.body() != null && !headers.contains("Content-Type")) {
             builder.header("Content-Type", request.body().contentType());
