@@ -38,6 +38,7 @@ public final class HarnessBuilder {
     String userAgentPrefix;
     Clock clock = Clock.systemUTC();
     ObjectMapper mapper = new ObjectMapper();
+    BodyValidation bodyValidation = BodyValidation.REFUSE;
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     boolean pacing;
     final List<CallListener> listeners = new ArrayList<>();
@@ -205,6 +206,15 @@ public final class HarnessBuilder {
     /** The JSON mapper for bodies and responses (e.g. with modules registered). */
     public HarnessBuilder mapper(ObjectMapper mapper) {
         this.mapper = mapper;
+        return this;
+    }
+
+    /**
+     * What to do when a body does not match its operation's schema: refuse the call (the default), send
+     * it and log the problems ({@link BodyValidation#WARN}), or not check ({@link BodyValidation#OFF}).
+     */
+    public HarnessBuilder bodyValidation(BodyValidation mode) {
+        this.bodyValidation = java.util.Objects.requireNonNull(mode, "mode");
         return this;
     }
 

@@ -60,7 +60,7 @@ final class HarnessCore {
         this.settings = b;
         this.endpoint = endpoint;
         this.mapper = b.mapper;
-        this.factory = new RequestFactory(manifest(b), mapper);
+        this.factory = new RequestFactory(manifest(b), mapper, b.bodyValidation);
         this.userAgent = userAgent(b.userAgentPrefix);
         this.defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
         this.listener = CallListener.all(b.listeners);

@@ -66,7 +66,8 @@ final class Alternatives {
                 best = i + 1;
             }
         }
-        String label = branches.get(best - 1).title() != null ? " (" + branches.get(best - 1).title() + ")" : "";
+        String title = branches.get(best - 1).resolved().title();
+        String label = title != null ? " (" + title + ")" : "";
         SchemaValidator.problem(run, path, "matches none of the " + branches.size() + " alternatives of " + keyword
                 + " (" + rule + " must match); the closest is alternative " + best + label + ", which fails with: "
                 + closest.size() + " problem" + (closest.size() == 1 ? "" : "s") + " listed next");

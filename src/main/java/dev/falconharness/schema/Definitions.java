@@ -93,7 +93,29 @@ public final class Definitions {
             }
             all.addAll(problems);
         }
+        if (all.isEmpty()) {
+            names.forEach(name -> checkChain(name, all));
+        }
         return all;
+    }
+
+    /** A definition that is only a reference to a reference... back to itself describes no value. */
+    private void checkChain(String name, List<SchemaProblem> problems) {
+        List<String> chain = new ArrayList<>();
+        Schema s = compiled.get(name);
+        while (s != null && s.ref != null && s.properties.isEmpty() && s.allOf.isEmpty() && s.oneOf.isEmpty()
+                && s.anyOf.isEmpty() && s.items == null) {
+            chain.add(s.ref);
+            if (s.ref.equals(name)) {
+                problems.add(new SchemaProblem(pointerOf(name), "references form a cycle that never reaches a schema: "
+                        + name + " -> " + String.join(" -> ", chain)));
+                return;
+            }
+            if (chain.size() > names.size()) {
+                return; // a cycle that does not pass through this name; reported for its own members
+            }
+            s = compiled.get(s.ref);
+        }
     }
 
     /** Compiles {@code node}, which may refer to these definitions, collecting problems under {@code at}. */

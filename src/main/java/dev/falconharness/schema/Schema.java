@@ -71,6 +71,7 @@ public final class Schema {
     final Annotations annotations;
     private volatile Schema target;
     private volatile Set<String> knownNames;
+    private volatile Map<String, Schema> allProperties;
 
     Schema(SchemaBuilder b) {
         this.types = b.types;
@@ -245,6 +246,35 @@ public final class Schema {
         }
         for (Schema part : s.allOf) {
             collectNames(part, into, depth + 1);
+        }
+    }
+
+    /**
+     * Every property an object may have under this schema, by name: its own, its {@code $ref} target's
+     * and its {@code allOf} parts' (the first declaration of a name wins). What a form or a field
+     * tree shows; computed once.
+     */
+    public Map<String, Schema> allProperties() {
+        Map<String, Schema> all = allProperties;
+        if (all == null) {
+            Map<String, Schema> collected = new java.util.LinkedHashMap<>();
+            collectProperties(this, collected, 0);
+            all = Collections.unmodifiableMap(collected);
+            allProperties = all;
+        }
+        return all;
+    }
+
+    private static void collectProperties(Schema s, Map<String, Schema> into, int depth) {
+        if (depth > 32) {
+            return;
+        }
+        s.properties.forEach(into::putIfAbsent);
+        if (s.ref != null) {
+            collectProperties(s.target(), into, depth + 1);
+        }
+        for (Schema part : s.allOf) {
+            collectProperties(part, into, depth + 1);
         }
     }
 
