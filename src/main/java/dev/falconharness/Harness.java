@@ -116,7 +116,7 @@ public final class Harness implements AutoCloseable {
         PreparedRequest timed = timed(request);
         try {
             // The caller waits anyway, so the answer is awaited on its thread: no hand-off to another.
-            return new ApiResponse(StageChain.send(blockingStages, timed), core.mapper());
+            return new ApiResponse(StageChain.send(blockingStages, timed), core.mapper(), core.factory().manifest());
         } catch (IOException e) {
             throw network(timed, e);
         }
@@ -155,7 +155,7 @@ public final class Harness implements AutoCloseable {
         }
         return StageChain.run(stages, timed).handle((raw, failure) -> {
             if (failure == null) {
-                return new ApiResponse(raw, core.mapper());
+                return new ApiResponse(raw, core.mapper(), core.factory().manifest());
             }
             Throwable cause = StageChain.unwrap(failure);
             throw new CompletionException(cause instanceof IOException io ? network(timed, io) : cause);
