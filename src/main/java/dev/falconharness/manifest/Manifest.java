@@ -68,7 +68,7 @@ public final class Manifest {
      * IDs); every problem is reported in one {@link ManifestException}, naming {@code name} as the source.
      */
     public static Manifest of(String name, List<Operation> operations) {
-        ManifestLoader.checkBuilt(name, operations);
+        OperationJson.check(name, operations);
         return combine(List.of(new Manifest(name, null, null, null, name, OperationTable.of(operations), Definitions.NONE)), name);
     }
 

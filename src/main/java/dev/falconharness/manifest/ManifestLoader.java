@@ -129,26 +129,6 @@ public final class ManifestLoader {
                 OperationTable.of(operations), reader.definitions);
     }
 
-    /** Checks operations built in code by the rules of the loader, as if they had been read from JSON. */
-    static void checkBuilt(String source, List<Operation> operations) {
-        Reader reader = new Reader(source);
-        reader.v2 = true;
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < operations.size(); i++) {
-            Operation op = operations.get(i);
-            new OperationReader(reader, OperationJson.write(op), "/operations/" + i).read();
-            op.parameters().stream().filter(p -> p.schema().isPresent() && p.location() != Location.BODY).forEach(p ->
-                    reader.problem(op.id(), "/operations/" + op.id(), "parameter " + p.name() + " has a schema; only the body parameter may"));
-            Integer earlier = firstIndex.putIfAbsent(op.id(), i);
-            if (earlier != null) {
-                reader.problem(op.id(), "/operations/" + i + "/id", "duplicate operation ID; first defined at /operations/" + earlier);
-            }
-        }
-        if (!reader.problems.isEmpty()) {
-            throw new ManifestException(reader.problems);
-        }
-    }
-
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
@@ -225,6 +205,10 @@ public final class ManifestLoader {
                             : "; did you mean \"" + close.get(0) + "\"?"));
                 }
             }
+        }
+
+        List<ManifestProblem> problems() {
+            return problems;
         }
 
         void problem(String operationId, String pointer, String message) {
@@ -379,6 +363,11 @@ public final class ManifestLoader {
 
         Definitions definitions() {
             return reader.definitions;
+        }
+
+        /** The operation's own pointer, e.g. {@code /operations/3}. */
+        String pointer() {
+            return pointer;
         }
 
         void requireV2(String absolute) {

@@ -3,6 +3,9 @@ package dev.falconharness.manifest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an {@link Operation} built in code as the manifest JSON it stands for, so that
@@ -14,6 +17,26 @@ final class OperationJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OperationJson() {
+    }
+
+    /** Checks operations built in code by the rules of the loader, as if they had been read from JSON. */
+    static void check(String source, List<Operation> operations) {
+        ManifestLoader.Reader reader = new ManifestLoader.Reader(source);
+        reader.v2 = true;
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation op = operations.get(i);
+            new ManifestLoader.OperationReader(reader, write(op), "/operations/" + i).read();
+            op.parameters().stream().filter(p -> p.schema().isPresent() && p.location() != Location.BODY).forEach(p ->
+                    reader.problem(op.id(), "/operations/" + op.id(), "parameter " + p.name() + " has a schema; only the body parameter may"));
+            Integer earlier = firstIndex.putIfAbsent(op.id(), i);
+            if (earlier != null) {
+                reader.problem(op.id(), "/operations/" + i + "/id", "duplicate operation ID; first defined at /operations/" + earlier);
+            }
+        }
+        if (!reader.problems().isEmpty()) {
+            throw new ManifestException(reader.problems());
+        }
     }
 
     static ObjectNode write(Operation op) {

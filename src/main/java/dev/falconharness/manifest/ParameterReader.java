@@ -63,12 +63,13 @@ final class ParameterReader {
             forbid("collectionFormat", "only array parameters have a \"collectionFormat\"");
         }
         if (node.has("schema")) {
-            operation.requireV2(pointer + "/schema");
+            operation.requireV2(operation.pointer() + pointer + "/schema");
             if (location != Location.BODY) {
                 problem("/schema", "only the body parameter has a \"schema\"; describe " + location
                         + " parameters with type, items, enum and the range keywords");
             } else {
-                b.schema(PayloadReader.schema(operation, operation.definitions(), node.get("schema"), pointer + "/schema"));
+                b.schema(PayloadReader.schema(operation, operation.definitions(), node.get("schema"),
+                        operation.pointer() + pointer + "/schema"));
             }
         }
         if (location == Location.PATH && node.has("required") && !node.get("required").asBoolean()) {
