@@ -58,7 +58,8 @@ class AllBodyOperationsTest {
             try {
                 check(factory, op, op.bodySchema().get());
             } catch (AssertionError | RuntimeException e) {
-                failures.add(op.id() + ": " + e.getMessage());
+                String message = String.valueOf(e.getMessage());
+                failures.add(op.id() + ": " + (message.length() > 300 ? message.substring(0, 300) + "..." : message));
             }
         }
         assertEquals(List.of(), failures, failures.size() + " of " + count + " body operations failed");

@@ -62,11 +62,12 @@ final class BodyGenerator {
 
     private static Map<String, Object> object(Schema s, int depth) {
         Map<String, Object> object = new LinkedHashMap<>();
-        if (depth > MAX_DEPTH) {
-            return object;
-        }
         List<String> required = new ArrayList<>(s.required());
         s.allOf().forEach(part -> required.addAll(part.resolved().required()));
+        if (depth > MAX_DEPTH && !required.isEmpty()) {
+            throw new IllegalStateException("required fields " + required + " recurse without end: no finite body"
+                    + " satisfies this schema (a required property refers back to its own definition)");
+        }
         Map<String, Schema> properties = s.allProperties();
         for (String name : required) {
             Schema property = properties.get(name);
@@ -81,7 +82,8 @@ final class BodyGenerator {
     }
 
     private static List<Object> array(Schema s, int depth) {
-        int count = Math.max(s.minItems(), s.maxItems() == 0 ? 0 : 1);
+        // One item shows nesting; deeper down, recursive schemas (aggregations of aggregations) stop at none.
+        int count = Math.max(s.minItems(), s.maxItems() == 0 || depth > 4 ? 0 : 1);
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < count && depth <= MAX_DEPTH; i++) {
             Object item = s.items().map(schema -> generate(schema, depth + 1)).orElse("x");
