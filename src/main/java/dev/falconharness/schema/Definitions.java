@@ -43,10 +43,12 @@ public final class Definitions {
 
     /**
      * Definitions whose documents are read by {@code reader} when first needed (the built-in manifest
-     * keeps them as byte ranges of its document).
+     * keeps them as byte ranges of its document). {@code names} is kept as given, not copied: it must
+     * not change afterwards.
      */
     public static Definitions lazy(Set<String> names, Function<String, JsonNode> reader) {
-        return new Definitions(Collections.unmodifiableSet(new LinkedHashSet<>(names)), reader, "/definitions");
+        // Not copied: the built-in manifest's 3,000 names are held once, by the index that owns them.
+        return new Definitions(Collections.unmodifiableSet(names), reader, "/definitions");
     }
 
     /** Every definition name, in document order. */

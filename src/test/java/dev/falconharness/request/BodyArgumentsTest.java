@@ -60,7 +60,7 @@ class BodyArgumentsTest {
         assertEquals("/devices/entities/devices-actions/v2?action_name=contain", contain.target());
         assertEquals("{\"ids\":[\"h1\",\"h2\"]}", body(contain).toString());
         PreparedRequest listed = users.prepare("PerformActionV2", args("action_name", "contain", "ids", List.of("h1"),
-                "action_parameters", List.of(Map.of("name", "n", "value", "v"))), null);
+                "action_parameters", List.of(args("name", "n", "value", "v"))), null);
         assertEquals("{\"ids\":[\"h1\"],\"action_parameters\":[{\"name\":\"n\",\"value\":\"v\"}]}", body(listed).toString());
     }
 
