@@ -1,9 +1,16 @@
 package dev.falconharness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.falconharness.manifest.Manifest;
+import dev.falconharness.manifest.Operation;
+import dev.falconharness.schema.Schema;
+import dev.falconharness.schema.SchemaProblem;
+import dev.falconharness.schema.SchemaValidator;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
@@ -37,6 +44,10 @@ import java.util.zip.GZIPInputStream;
  * <p>A body that is not JSON (a binary download, an HTML error page) keeps its real status and bytes:
  * {@link #bytes()}, {@link #bodyStream()}, {@link #saveTo(Path)}. The JSON is decoded on first use and
  * kept. Thread-safe.
+ *
+ * <p>Typed access and shape checks: {@link #resourcesAs(Class)} maps {@code resources} to your record or
+ * POJO; {@link #schemaProblems()} and {@link #checkSchema()} hold the body to the schema the manifest
+ * documents for the operation and status (manifest format 2), for test harnesses.
  */
 public final class ApiResponse {
     /** The default cap on a body held in memory, gzip undone: {@value} bytes (64 MiB). */
@@ -45,16 +56,22 @@ public final class ApiResponse {
     private final RawResponse raw;
     private final ObjectMapper mapper;
     private final long maxBody;
+    private final Manifest manifest;
     private volatile byte[] content;
     private volatile JsonNode json;
 
     ApiResponse(RawResponse raw, ObjectMapper mapper) {
-        this(raw, mapper, DEFAULT_MAX_BODY);
+        this(raw, mapper, null, DEFAULT_MAX_BODY);
     }
 
-    ApiResponse(RawResponse raw, ObjectMapper mapper, long maxBody) {
+    /**
+     * {@code manifest} describes the operation the request called (null: no response schemas known);
+     * {@code maxBody} caps the body held in memory, gzip undone.
+     */
+    ApiResponse(RawResponse raw, ObjectMapper mapper, Manifest manifest, long maxBody) {
         this.raw = raw;
         this.mapper = mapper;
+        this.manifest = manifest;
         this.maxBody = maxBody;
     }
 
@@ -80,6 +97,12 @@ public final class ApiResponse {
     /** The operation that was called, or null for a raw request. */
     public String operationId() {
         return raw.request().operationId();
+    }
+
+    /** The operation that was called, as its manifest describes it; empty for a raw request. */
+    public Optional<Operation> operation() {
+        String id = operationId();
+        return id == null || manifest == null ? Optional.empty() : Optional.ofNullable(manifest.operation(id));
     }
 
     /** The request as sent (credentials masked in its {@code toString()}). */
@@ -191,6 +214,77 @@ public final class ApiResponse {
         return list;
     }
 
+    /**
+     * The envelope's {@code resources} mapped to {@code type} with this harness's Jackson mapper; fields
+     * the type does not declare are ignored (the API adds fields over time).
+     *
+     * <pre>{@code
+     * record Role(String id, String display_name) {}
+     * List<Role> roles = falcon.command("GetRoles", Map.of("ids", "falcon_admin")).resourcesAs(Role.class);
+     * }</pre>
+     *
+     * @throws ResponseMappingException naming the resource and field when one does not fit the type,
+     *                                  or when the body has no {@code resources} array
+     */
+    public <T> List<T> resourcesAs(Class<T> type) {
+        JsonNode resources = body().path("resources");
+        if (!resources.isArray()) {
+            throw new ResponseMappingException("The response of " + operationId() + " (" + statusCode() + ") has no \"resources\""
+                    + " array to map to " + type.getSimpleName() + "; its body is " + prettyBodySummary(), null);
+        }
+        ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        List<T> list = new ArrayList<>(resources.size());
+        for (int i = 0; i < resources.size(); i++) {
+            try {
+                list.add(reader.readValue(resources.get(i)));
+            } catch (IOException | IllegalArgumentException e) {
+                String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                throw new ResponseMappingException("resources[" + i + "] of " + operationId() + " does not map to "
+                        + type.getName() + ": " + why, e);
+            }
+        }
+        return list;
+    }
+
+    private String prettyBodySummary() {
+        return isJson() ? abbreviate(body().toString()) : "<" + bytes().length + " bytes, not JSON>";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+
+    /**
+     * Every way the body differs from the schema the manifest documents for this operation and status
+     * (that code's, else {@code default}'s), each with its JSON pointer; empty when it matches, or when
+     * there is no schema to check against (a raw request, a format 1 manifest, a status documented
+     * without a body). Fields the schema does not declare are allowed, as JSON Schema says.
+     */
+    public List<SchemaProblem> schemaProblems() {
+        Optional<Schema> schema = operation().flatMap(op -> op.responseSchema(statusCode()));
+        if (schema.isEmpty() || schema.get().isBinary()) {
+            return List.of();
+        }
+        if (!isJson()) {
+            return List.of(new SchemaProblem("", "expected a JSON body, got " + bytes().length + " bytes"
+                    + contentType().map(t -> " of " + t).orElse("")));
+        }
+        return SchemaValidator.forResponses(mapper).validate(schema.get(), body(), "", "the response");
+    }
+
+    /**
+     * This response, if it matches its documented schema (see {@link #schemaProblems()}).
+     *
+     * @throws SchemaMismatchException listing every mismatch with its pointer
+     */
+    public ApiResponse checkSchema() {
+        List<SchemaProblem> problems = schemaProblems();
+        if (!problems.isEmpty()) {
+            throw new SchemaMismatchException(operationId(), statusCode(), problems);
+        }
+        return this;
+    }
+
     /** The envelope's {@code errors}; empty when absent or null. */
     public List<ApiError> errors() {
         List<ApiError> errors = new ArrayList<>();
@@ -261,9 +355,14 @@ public final class ApiResponse {
                 + ", " + raw.body().length + " bytes" + (trace != null ? ", trace id " + trace : "") + "}";
     }
 
-    /** Wraps a raw response; for stages and tools built on the harness. */
+    /** Wraps a raw response; for stages and tools built on the harness. It knows no schemas. */
     public static ApiResponse of(RawResponse raw, ObjectMapper mapper) {
         return new ApiResponse(raw, mapper);
+    }
+
+    /** Wraps a raw response to a call of an operation of {@code manifest}, so that its schemas can be checked. */
+    public static ApiResponse of(RawResponse raw, ObjectMapper mapper, Manifest manifest) {
+        return new ApiResponse(raw, mapper, manifest, DEFAULT_MAX_BODY);
     }
 
     /**

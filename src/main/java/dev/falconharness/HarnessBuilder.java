@@ -42,6 +42,7 @@ public final class HarnessBuilder {
     String userAgentPrefix;
     Clock clock = Clock.systemUTC();
     ObjectMapper mapper = new ObjectMapper();
+    BodyValidation bodyValidation = BodyValidation.REFUSE;
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     boolean pacing;
     final List<CallListener> listeners = new ArrayList<>();
@@ -240,6 +241,15 @@ public final class HarnessBuilder {
         return this;
     }
 
+    /**
+     * What to do when a body does not match its operation's schema: refuse the call (the default), send
+     * it and log the problems ({@link BodyValidation#WARN}), or not check ({@link BodyValidation#OFF}).
+     */
+    public HarnessBuilder bodyValidation(BodyValidation mode) {
+        this.bodyValidation = java.util.Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
     /** The source of jitter in [0, 1); tests fix it. */
     HarnessBuilder jitter(DoubleSupplier jitter) {
         this.jitter = jitter;
@@ -252,7 +262,7 @@ public final class HarnessBuilder {
      */
     public Harness build() {
         Settings settings = new Settings(credentials, tokenSource, cloud, baseUrl, manifests, httpClient, connectTimeout,
-                requestTimeout, callTimeout, maxBufferedBody, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
+                requestTimeout, callTimeout, maxBufferedBody, bodyValidation, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
                 sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
         return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy(), settings.callTimeout());
     }

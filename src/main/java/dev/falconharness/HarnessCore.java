@@ -78,7 +78,7 @@ final class HarnessCore {
     private HarnessCore(Settings s, Manifest manifest, Endpoint endpoint, HttpClient client) {
         this.settings = s;
         this.endpoint = endpoint;
-        this.factory = new RequestFactory(manifest, s.mapper());
+        this.factory = new RequestFactory(manifest, s.mapper(), s.bodyValidation());
         this.userAgent = userAgent(s.userAgentPrefix());
         this.defaults = Headers.of("User-Agent", userAgent, "Accept", "application/json");
         this.listener = s.listener();
@@ -118,7 +118,7 @@ final class HarnessCore {
 
     /** Wraps an answer with this harness's mapper and body cap. */
     ApiResponse response(RawResponse raw) {
-        return new ApiResponse(raw, settings.mapper(), settings.maxBufferedBody());
+        return new ApiResponse(raw, settings.mapper(), factory.manifest(), settings.maxBufferedBody());
     }
 
     CallListener listener() {

@@ -48,15 +48,28 @@ public class ValidationException extends FalconHarnessException {
     /**
      * One thing wrong with a call.
      *
-     * @param parameter the parameter name, or null for a problem with the call as a whole
+     * @param parameter the parameter name, or null for a problem with the call as a whole; for a problem
+     *                  inside the body, the field's path from the body parameter: {@code body.ids[0]}
      * @param location  where the parameter travels ({@code query}, {@code body}...), or null if unknown
      * @param message   what is wrong and how to fix it
+     * @param pointer   for a problem inside the body, the JSON pointer of the offending value in the body
+     *                  ({@code /resources/0/action_parameters/1/name}, {@code ""} for the body as a whole);
+     *                  null for other problems
      */
-    public record Problem(String parameter, String location, String message) {
+    public record Problem(String parameter, String location, String message, String pointer) {
+        /** A problem that is not inside the body. */
+        public Problem(String parameter, String location, String message) {
+            this(parameter, location, message, null);
+        }
+
         @Override
         public String toString() {
             if (parameter == null) {
                 return message;
+            }
+            if (pointer != null) {
+                // The path already says it is in the body; deep ones also give the pointer to find it by.
+                return parameter + ": " + message + (pointer.indexOf('/', 1) > 0 ? " (at " + pointer + ")" : "");
             }
             return parameter + (location == null ? "" : " (" + location + ")") + ": " + message;
         }

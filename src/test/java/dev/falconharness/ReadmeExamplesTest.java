@@ -45,7 +45,7 @@ class ReadmeExamplesTest {
              Harness falcon = sandbox.harness()) {
             ApiResponse roles = falcon.command("GetRoles", Map.of("ids", List.of("falcon_admin", "falcon_console_guest")));
             ApiResponse created = falcon.command("CreateUser", Map.of(),
-                    Map.of("uid", "ana@example.com", "first_name", "Ana", "last_name", "Silva"));
+                    Map.of("uid", "ana@example.com", "firstName", "Ana", "lastName", "Silva"));
             assertEquals(2, roles.resources().size());
             assertEquals(201, created.statusCode());
             assertEquals(List.of(), created.errors());

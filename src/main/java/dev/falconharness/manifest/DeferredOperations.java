@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.falconharness.schema.Definitions;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +37,8 @@ final class DeferredOperations implements OperationTable {
     private final int[] ends;
     private final AtomicReferenceArray<Operation> read;
     private volatile List<Operation> all;
+    private Definitions definitions = Definitions.NONE;
+    private boolean v2;
 
     private DeferredOperations(byte[] document, String source, Scan scan) {
         this.document = document;
@@ -51,14 +58,24 @@ final class DeferredOperations implements OperationTable {
         try {
             Scan scan = new Scan();
             ObjectNode header = scan.run(mapper.getFactory(), document, mapper);
-            return header == null ? null : new Indexed(header, new DeferredOperations(document, source, scan));
+            return header == null ? null
+                    : new Indexed(header, new DeferredOperations(document, source, scan), scan.definitions(mapper));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** The document's top-level fields other than {@code operations}, and its operations. */
-    record Indexed(ObjectNode header, DeferredOperations operations) {
+    /**
+     * The document's top-level fields other than {@code operations} and {@code definitions}, its
+     * operations, and its definitions (indexed the same way: each parsed and compiled on first use).
+     */
+    record Indexed(ObjectNode header, DeferredOperations operations, Definitions definitions) {
+    }
+
+    /** Sets what operations are read against; called once, before the table is shared. */
+    void readWith(Definitions schemas, boolean version2) {
+        this.definitions = schemas;
+        this.v2 = version2;
     }
 
     @Override
@@ -101,7 +118,7 @@ final class DeferredOperations implements OperationTable {
                 return read.get(position);
             }
             op = ManifestLoader.readOperation(from, starts[position], ends[position] - starts[position],
-                    position, source);
+                    position, source, definitions, v2);
             if (!read.compareAndSet(position, null, op)) {
                 op = read.get(position);
             }
@@ -114,6 +131,8 @@ final class DeferredOperations implements OperationTable {
         final List<Integer> starts = new ArrayList<>();
         final List<Integer> ends = new ArrayList<>();
         final Map<String, Integer> positions = new HashMap<>(4096);
+        final Map<String, int[]> definitionRanges = new LinkedHashMap<>();
+        byte[] definitionBytes;
 
         ObjectNode run(JsonFactory factory, byte[] document, ObjectMapper mapper) throws IOException {
             try (JsonParser parser = factory.createParser(document)) {
@@ -125,7 +144,9 @@ final class DeferredOperations implements OperationTable {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
-                    if (field.equals("operations")) {
+                    if (field.equals("definitions") && value == JsonToken.START_OBJECT) {
+                        definitions(parser, document);
+                    } else if (field.equals("operations")) {
                         if (value != JsonToken.START_ARRAY || !operations(parser)) {
                             return null;
                         }
@@ -137,6 +158,41 @@ final class DeferredOperations implements OperationTable {
                 return sawOperations && parser.currentToken() == JsonToken.END_OBJECT && parser.nextToken() == null
                         ? header : null;
             }
+        }
+
+        /**
+         * Notes where each definition's object is, and keeps a copy of only the definitions' bytes, so
+         * that the whole document can be let go once every operation is read.
+         */
+        private void definitions(JsonParser parser, byte[] document) throws IOException {
+            int from = (int) parser.currentTokenLocation().getByteOffset();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int end = (int) parser.currentLocation().getByteOffset();
+                definitionRanges.put(name, new int[] {start - from, end - start});
+            }
+            int to = (int) parser.currentLocation().getByteOffset();
+            definitionBytes = Arrays.copyOfRange(document, from, to);
+        }
+
+        Definitions definitions(ObjectMapper mapper) {
+            if (definitionBytes == null) {
+                return Definitions.NONE;
+            }
+            byte[] bytes = definitionBytes;
+            Map<String, int[]> ranges = definitionRanges;
+            return Definitions.lazy(ranges.keySet(), name -> {
+                int[] range = ranges.get(name);
+                try {
+                    JsonNode node = mapper.readTree(bytes, range[0], range[1]);
+                    return node;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("definition " + name + " is not valid JSON", e);
+                }
+            });
         }
 
         /** Reads the operations array up to its end; false if something needs the checking reader. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.falconharness.schema.Definitions;
 
 /**
  * An endpoint registry: operations by ID, loaded from a JSON manifest and checked once.
@@ -33,18 +34,17 @@ public final class Manifest {
     private final AuthSpec auth;
     private final String source;
     private final OperationTable operations;
+    private final Definitions definitions;
 
-    Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, List<Operation> operations) {
-        this(name, title, baseUrl, auth, source, OperationTable.of(operations));
-    }
-
-    Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, OperationTable operations) {
+    Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, OperationTable operations,
+            Definitions definitions) {
         this.name = name;
         this.title = title;
         this.baseUrl = baseUrl;
         this.auth = auth;
         this.source = source;
         this.operations = operations;
+        this.definitions = definitions;
     }
 
     /**
@@ -62,9 +62,14 @@ public final class Manifest {
         return ManifestLoader.load(file);
     }
 
-    /** A manifest made in code from built operations; fails if an operation ID is defined twice. */
+    /**
+     * A manifest made in code from built operations, checked with the loader's rules (HTTP method, path
+     * placeholders against path parameters, parameter locations and types, bodies, duplicate names and
+     * IDs); every problem is reported in one {@link ManifestException}, naming {@code name} as the source.
+     */
     public static Manifest of(String name, List<Operation> operations) {
-        return combine(List.of(new Manifest(name, null, null, null, name, operations)), name);
+        OperationJson.check(name, operations);
+        return combine(List.of(new Manifest(name, null, null, null, name, OperationTable.of(operations), Definitions.NONE)), name);
     }
 
     /** Combines manifests into one registry; fails naming both sources if an ID is defined twice. */
@@ -92,8 +97,10 @@ public final class Manifest {
         }
         Manifest first = manifests.isEmpty() ? null : manifests.get(0);
         String combinedName = name != null ? name : first == null ? "empty" : first.name;
+        boolean single = manifests.size() == 1 && first != null;
         return new Manifest(combinedName, first == null ? null : first.title, first == null ? null : first.baseUrl,
-                first == null ? null : first.auth, manifests.size() == 1 && first != null ? first.source : "combined manifest", all);
+                first == null ? null : first.auth, single ? first.source : "combined manifest", OperationTable.of(all),
+                single ? first.definitions : Definitions.NONE);
     }
 
     /** The operation with exactly this ID, or null. */
@@ -136,6 +143,15 @@ public final class Manifest {
      */
     public AuthSpec auth() {
         return auth;
+    }
+
+    /**
+     * The named schemas of the manifest's {@code definitions} (format 2), compiled on first use; empty for
+     * a version 1 manifest, one made in code, and a combination of several (each operation's schemas
+     * still resolve against the definitions of the manifest they came from).
+     */
+    public Definitions definitions() {
+        return definitions;
     }
 
     /** The file or resource the manifest came from. */

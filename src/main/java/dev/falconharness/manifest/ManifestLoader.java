@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.falconharness.schema.Definitions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +30,17 @@ import java.util.Set;
  * names, and body/form-data conflicts. Thread-safe; stateless.
  */
 public final class ManifestLoader {
-    /** The format identifier written in every manifest's {@code format} field. */
+    /** The format identifier of version 1 manifests (operations and parameters only). */
     public static final String FORMAT = "falcon-harness/manifest@1";
+    /**
+     * The format identifier of version 2 manifests: version 1 plus {@code definitions}, body schemas,
+     * {@code responses} and {@code unpublished}. Both versions load.
+     */
+    public static final String FORMAT_V2 = "falcon-harness/manifest@2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ROOT_KEYS =
-            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "operations");
+            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "definitions", "operations");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private ManifestLoader() {
@@ -82,17 +88,22 @@ public final class ManifestLoader {
         ObjectNode header = indexed.header();
         Reader reader = new Reader(source);
         reader.readHeader(header);
+        reader.definitions = indexed.definitions();
         AuthSpec auth = new AuthSpecReader(reader).read(header.get("auth"));
         if (!reader.problems.isEmpty()) {
             throw new ManifestException(reader.problems);
         }
+        indexed.operations().readWith(reader.definitions, reader.v2);
         return new Manifest(text(header, "name"), text(header, "title"), text(header, "baseUrl"), auth, source,
-                indexed.operations());
+                indexed.operations(), reader.definitions);
     }
 
     /** Reads and checks the operation at {@code /operations/position}, held in {@code length} bytes at {@code offset}. */
-    static Operation readOperation(byte[] document, int offset, int length, int position, String source) {
+    static Operation readOperation(byte[] document, int offset, int length, int position, String source,
+            Definitions definitions, boolean v2) {
         Reader reader = new Reader(source);
+        reader.definitions = definitions;
+        reader.v2 = v2;
         Operation op;
         try {
             op = new OperationReader(reader, MAPPER.readTree(document, offset, length), "/operations/" + position).read();
@@ -114,7 +125,8 @@ public final class ManifestLoader {
         if (!reader.problems.isEmpty()) {
             throw new ManifestException(reader.problems);
         }
-        return new Manifest(text(root, "name"), text(root, "title"), text(root, "baseUrl"), auth, source, operations);
+        return new Manifest(text(root, "name"), text(root, "title"), text(root, "baseUrl"), auth, source,
+                OperationTable.of(operations), reader.definitions);
     }
 
     private static String text(JsonNode node, String field) {
@@ -126,6 +138,9 @@ public final class ManifestLoader {
     static final class Reader {
         private final String source;
         private final List<ManifestProblem> problems = new ArrayList<>();
+        /** Version 2 allows payload keys; a version 1 manifest that uses them is told to say so. */
+        boolean v2;
+        Definitions definitions = Definitions.NONE;
 
         Reader(String source) {
             this.source = source;
@@ -138,6 +153,10 @@ public final class ManifestLoader {
                 return operations;
             }
             readHeader(root);
+            if (root.has("definitions")) {
+                requireV2(null, "/definitions");
+                definitions = PayloadReader.definitions(this, root.get("definitions"));
+            }
             JsonNode ops = root.get("operations");
             if (ops == null || !ops.isArray()) {
                 problem(null, "/operations", "missing: the manifest needs an \"operations\" array");
@@ -164,8 +183,10 @@ public final class ManifestLoader {
         void readHeader(JsonNode root) {
             checkKeys(root, ROOT_KEYS, null, "");
             JsonNode format = root.get("format");
-            if (format != null && !FORMAT.equals(format.asText())) {
-                problem(null, "/format", "unsupported format " + format + "; this version reads \"" + FORMAT + "\"");
+            v2 = format != null && FORMAT_V2.equals(format.asText());
+            if (format != null && !FORMAT.equals(format.asText()) && !v2) {
+                problem(null, "/format", "unsupported format " + format + "; this version reads \"" + FORMAT_V2
+                        + "\" and \"" + FORMAT + "\"");
             }
             for (String field : List.of("name", "title", "source", "baseUrl")) {
                 if (root.has(field) && !root.get(field).isTextual()) {
@@ -186,8 +207,19 @@ public final class ManifestLoader {
             }
         }
 
+        List<ManifestProblem> problems() {
+            return problems;
+        }
+
         void problem(String operationId, String pointer, String message) {
             problems.add(new ManifestProblem(source, operationId, pointer, message));
+        }
+
+        /** Records a problem when a version 2 key is used in a version 1 manifest. */
+        void requireV2(String operationId, String pointer) {
+            if (!v2) {
+                problem(operationId, pointer, "is a manifest format 2 key; declare \"format\": \"" + FORMAT_V2 + "\"");
+            }
         }
 
         static boolean isMethod(String method) {
@@ -198,7 +230,7 @@ public final class ManifestLoader {
     /** Reads one operation object; returns null when it is too broken to build. */
     static final class OperationReader {
         private static final Set<String> KEYS = Set.of("id", "method", "path", "collection", "summary",
-                "description", "deprecated", "replacedBy", "consumes", "parameters");
+                "description", "deprecated", "replacedBy", "consumes", "parameters", "unpublished", "responses");
 
         private final Reader reader;
         private final JsonNode node;
@@ -229,7 +261,15 @@ public final class ManifestLoader {
             List<Parameter> parameters = readParameters();
             new PathTemplateCheck(this).check(path, parameters);
             checkBodies(parameters);
-            return Operation.builder(id, method, path)
+            for (String key : List.of("unpublished", "responses")) {
+                if (node.has(key)) {
+                    reader.requireV2(id, pointer + "/" + key);
+                }
+            }
+            if (node.has("unpublished") && !node.get("unpublished").isBoolean()) {
+                problem("/unpublished", "must be true or false");
+            }
+            Operation.Builder built = Operation.builder(id, method, path)
                     .collection(optionalText("collection"))
                     .summary(optionalText("summary"))
                     .description(optionalText("description"))
@@ -238,7 +278,10 @@ public final class ManifestLoader {
                     .consumes(optionalText("consumes"))
                     .parameters(parameters)
                     .source(reader.source)
-                    .build();
+                    .unpublished(node.path("unpublished").asBoolean(false));
+            PayloadReader.responses(this, reader.definitions, node.get("responses"), pointer + "/responses")
+                    .forEach(built::response);
+            return built.build();
         }
 
         private List<Parameter> readParameters() {
@@ -307,6 +350,28 @@ public final class ManifestLoader {
 
         void checkKeys(JsonNode parameter, Set<String> known, String at) {
             reader.checkKeys(parameter, known, id, pointer + at);
+        }
+
+        /** A problem at an absolute pointer (schema problems carry their own). */
+        void problemAt(String absolute, String message) {
+            reader.problem(id, absolute, message);
+        }
+
+        void checkKeysAt(JsonNode node, Set<String> known, String absolute) {
+            reader.checkKeys(node, known, id, absolute);
+        }
+
+        Definitions definitions() {
+            return reader.definitions;
+        }
+
+        /** The operation's own pointer, e.g. {@code /operations/3}. */
+        String pointer() {
+            return pointer;
+        }
+
+        void requireV2(String absolute) {
+            reader.requireV2(id, absolute);
         }
     }
 }

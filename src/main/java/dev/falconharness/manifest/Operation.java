@@ -1,11 +1,13 @@
 package dev.falconharness.manifest;
 
+import dev.falconharness.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One API operation of a {@link Manifest}: its ID, HTTP method, path template and parameters.
@@ -34,6 +36,8 @@ public final class Operation {
     private final List<Parameter> parameters;
     private final Map<String, Parameter> parametersByName;
     private final String source;
+    private final boolean unpublished;
+    private final Map<String, ResponseSpec> responses;
 
     private Operation(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -52,6 +56,8 @@ public final class Operation {
         }
         this.parametersByName = Collections.unmodifiableMap(byName);
         this.source = b.source;
+        this.unpublished = b.unpublished;
+        this.responses = Collections.unmodifiableMap(new LinkedHashMap<>(b.responses));
     }
 
     public static Builder builder(String id, String method, String path) {
@@ -84,6 +90,42 @@ public final class Operation {
     /** Where the operation was defined (a file or resource name), for messages; may be null. */
     public String source() { return source; }
 
+    /**
+     * True when the operation is in the older operation table but gone from the newer published spec
+     * (manifest format 2): it still works for some accounts and is kept, but may be withdrawn.
+     */
+    public boolean unpublished() { return unpublished; }
+
+    /** The body parameter, if the operation takes a body. */
+    public Optional<Parameter> bodyParameter() {
+        for (Parameter p : parameters) {
+            if (p.location() == Location.BODY) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The schema of the request body (manifest format 2), if declared. */
+    public Optional<Schema> bodySchema() {
+        return bodyParameter().flatMap(Parameter::schema);
+    }
+
+    /** The documented responses by status code ({@code "200"}) or {@code "default"}, in manifest order. */
+    public Map<String, ResponseSpec> responses() { return responses; }
+
+    /**
+     * The body schema documented for {@code status}: that code's, else {@code default}'s; empty when
+     * neither is documented or the documented response has no body.
+     */
+    public Optional<Schema> responseSchema(int status) {
+        ResponseSpec spec = responses.get(Integer.toString(status));
+        if (spec == null) {
+            spec = responses.get("default");
+        }
+        return spec == null ? Optional.empty() : spec.schema();
+    }
+
     /** True when the operation has a parameter in {@code location}. */
     public boolean has(Location location) {
         for (Parameter p : parameters) {
@@ -112,6 +154,8 @@ public final class Operation {
         private String consumes;
         private final List<Parameter> parameters = new ArrayList<>();
         private String source;
+        private boolean unpublished;
+        private final Map<String, ResponseSpec> responses = new LinkedHashMap<>();
 
         private Builder(String id, String method, String path) {
             this.id = id;
@@ -128,6 +172,9 @@ public final class Operation {
         public Builder parameter(Parameter parameter) { parameters.add(parameter); return this; }
         public Builder parameters(List<Parameter> list) { parameters.addAll(list); return this; }
         public Builder source(String source) { this.source = source; return this; }
+        public Builder unpublished(boolean unpublished) { this.unpublished = unpublished; return this; }
+        /** Adds a documented response; a second one for the same status replaces the first. */
+        public Builder response(ResponseSpec response) { responses.put(response.status(), response); return this; }
 
         public Operation build() {
             return new Operation(this);

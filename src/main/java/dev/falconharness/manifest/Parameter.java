@@ -1,9 +1,11 @@
 package dev.falconharness.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.falconharness.schema.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,7 @@ public final class Parameter {
     private final Integer maxItems;
     private final boolean uniqueItems;
     private final String description;
+    private final Schema schema;
 
     private Parameter(Builder b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -61,6 +64,7 @@ public final class Parameter {
         this.maxItems = b.maxItems;
         this.uniqueItems = b.uniqueItems;
         this.description = b.description;
+        this.schema = b.schema;
     }
 
     public static Builder builder(String name, Location location) {
@@ -86,6 +90,7 @@ public final class Parameter {
         b.maxItems = maxItems;
         b.uniqueItems = uniqueItems;
         b.description = description;
+        b.schema = schema;
         return b;
     }
 
@@ -112,6 +117,8 @@ public final class Parameter {
     public Integer maxItems() { return maxItems; }
     public boolean uniqueItems() { return uniqueItems; }
     public String description() { return description; }
+    /** The JSON Schema of a body parameter's content (manifest format 2), if the manifest declares one. */
+    public Optional<Schema> schema() { return Optional.ofNullable(schema); }
 
     /** The type a single value must have: the item type for arrays, the type otherwise. */
     public ParamType valueType() {
@@ -144,6 +151,7 @@ public final class Parameter {
         private Integer maxItems;
         private boolean uniqueItems;
         private String description;
+        private Schema schema;
 
         private Builder(String name, Location location) {
             this.name = name;
@@ -167,6 +175,8 @@ public final class Parameter {
         public Builder maxItems(Integer maxItems) { this.maxItems = maxItems; return this; }
         public Builder uniqueItems(boolean uniqueItems) { this.uniqueItems = uniqueItems; return this; }
         public Builder description(String description) { this.description = description; return this; }
+        /** The body's schema; only a body parameter may have one (checked when a manifest is made). */
+        public Builder schema(Schema schema) { this.schema = schema; return this; }
 
         /** @throws java.util.regex.PatternSyntaxException if the pattern is not a valid regex */
         public Parameter build() {

@@ -13,7 +13,7 @@ import java.util.regex.PatternSyntaxException;
 final class ParameterReader {
     private static final Set<String> KEYS = Set.of("name", "in", "type", "format", "items", "collectionFormat",
             "required", "enum", "default", "minimum", "maximum", "minLength", "maxLength", "pattern", "maxItems",
-            "minItems", "uniqueItems", "description");
+            "minItems", "uniqueItems", "description", "schema");
 
     private final ManifestLoader.OperationReader operation;
     private final JsonNode node;
@@ -61,6 +61,16 @@ final class ParameterReader {
         } else {
             forbid("items", "only array parameters have \"items\"");
             forbid("collectionFormat", "only array parameters have a \"collectionFormat\"");
+        }
+        if (node.has("schema")) {
+            operation.requireV2(operation.pointer() + pointer + "/schema");
+            if (location != Location.BODY) {
+                problem("/schema", "only the body parameter has a \"schema\"; describe " + location
+                        + " parameters with type, items, enum and the range keywords");
+            } else {
+                b.schema(PayloadReader.schema(operation, operation.definitions(), node.get("schema"),
+                        operation.pointer() + pointer + "/schema"));
+            }
         }
         if (location == Location.PATH && node.has("required") && !node.get("required").asBoolean()) {
             problem("/required", "path parameters are always required; remove \"required\": false");

@@ -37,7 +37,7 @@ final class SchemaRules {
         if (root == null || !root.isObject()) {
             return problems; // The loader reports a document that is not an object.
         }
-        present(root, "format", "", "write \"format\": \"falcon-harness/manifest@1\"");
+        present(root, "format", "", "write \"format\": \"" + dev.falconharness.manifest.ManifestLoader.FORMAT_V2 + "\"");
         present(root, "name", "", "a short lower-case name such as \"my-api\"");
         matches(root, "name", NAME, "", "lower-case letters, digits, '-' and '_', starting with a letter or digit");
         matches(root, "baseUrl", BASE_URL, "", "http(s)://host[/path], without a trailing slash, query or spaces");

@@ -11,8 +11,10 @@ import dev.falconharness.manifest.Parameter;
 import dev.falconharness.manifest.PathTemplate;
 import dev.falconharness.manifest.Suggestions;
 import java.io.File;
+import dev.falconharness.schema.Schema;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,10 +33,16 @@ final class OperationTemplate {
     private final int bodyIndex;
     private final boolean multipart;
     private final BodyEncoder bodyEncoder;
+    private final BodyCheck bodyCheck;
+    private final Schema bodySchema;
+    private final BodyFields bodyFields;
 
-    OperationTemplate(Operation operation, BodyEncoder bodyEncoder) {
+    OperationTemplate(Operation operation, BodyEncoder bodyEncoder, BodyCheck bodyCheck) {
         this.operation = operation;
         this.bodyEncoder = bodyEncoder;
+        this.bodyCheck = bodyCheck;
+        this.bodySchema = operation.bodySchema().orElse(null);
+        this.bodyFields = BodyFields.of(operation);
         List<Parameter> list = operation.parameters();
         this.parameters = list.toArray(new Parameter[0]);
         this.indexByName = new HashMap<>(list.size() * 2);
@@ -102,7 +110,7 @@ final class OperationTemplate {
                 case QUERY -> appendQuery(query, i, value, problems);
                 case HEADER -> headers = addHeader(headers, p, value, problems);
                 case FORM_DATA -> addFormField(form, p, value, problems);
-                case BODY -> content = bodyEncoder.encode(p, value, operation.consumes(), problems);
+                case BODY -> content = body(p, value, problems);
             }
         }
         problems.throwIfAny(operation.id());
@@ -112,20 +120,43 @@ final class OperationTemplate {
         return new PreparedRequest(operation.id(), operation.method(), null, target(pathValues, query), headers, content, null);
     }
 
-    /** Values by parameter index; unknown names and a body given twice are problems. */
+    private RequestBody body(Parameter p, Object value, Problems problems) {
+        RequestBody content = bodyEncoder.encode(p, value, operation.consumes(), problems);
+        if (content != null) {
+            bodyCheck.check(operation, p, bodySchema, value, problems);
+        }
+        return content;
+    }
+
+    /**
+     * Values by parameter index; unknown names and a body given twice are problems. Arguments that name
+     * top-level body fields build the body when none is given.
+     */
     private Object[] collect(Map<String, ?> params, Object body, Problems problems) {
         Object[] values = new Object[parameters.length];
+        body = unwrap(body);
         if (params != null) {
+            boolean explicitBody = body != null || (bodyIndex >= 0 && unwrap(params.get(parameters[bodyIndex].name())) != null);
+            Map<String, Object> fields = null;
             for (Map.Entry<String, ?> entry : params.entrySet()) {
-                Integer index = indexByName.get(entry.getKey());
-                if (index == null) {
-                    problems.add(entry.getKey(), null, unknownParameter(entry.getKey()));
-                } else {
+                String name = entry.getKey();
+                Integer index = indexByName.get(name);
+                if (index != null && (explicitBody || index == bodyIndex || !bodyFields.contains(name))) {
                     values[index] = unwrap(entry.getValue());
+                } else if (index != null) {
+                    problems.add(parameters[index], "is both a " + parameters[index].location().jsonName()
+                            + " parameter and a field of " + operation.id() + "'s body; pass the body as the body argument"
+                            + " (an empty map for none), and " + name + " is then the parameter");
+                } else if (bodyFields.contains(name)) {
+                    fields = bodyField(fields, name, unwrap(entry.getValue()), explicitBody, problems);
+                } else {
+                    problems.add(name, null, unknownParameter(name));
                 }
             }
+            if (fields != null && !explicitBody) {
+                values[bodyIndex] = fields;
+            }
         }
-        body = unwrap(body);
         if (body != null) {
             if (bodyIndex < 0) {
                 problems.add("body", "body", operation.id() + " takes no body"
@@ -140,12 +171,28 @@ final class OperationTemplate {
         return values;
     }
 
+    /** Adds a body field given as an argument; with a whole body given too, that is a problem. */
+    private Map<String, Object> bodyField(Map<String, Object> fields, String name, Object value, boolean explicitBody,
+            Problems problems) {
+        if (explicitBody) {
+            problems.add(name, "body", "is a field of " + operation.id() + "'s body, which is also given whole;"
+                    + " put " + name + " in the body, or give every field as an argument and no body");
+            return fields;
+        }
+        Map<String, Object> built = fields == null ? new LinkedHashMap<>() : fields;
+        if (value != null) {
+            built.put(name, bodyFields.convert(name, value));
+        }
+        return built;
+    }
+
     private static Object unwrap(Object value) {
         return value instanceof Optional<?> optional ? optional.orElse(null) : value;
     }
 
     private String unknownParameter(String name) {
-        List<String> names = List.copyOf(indexByName.keySet());
+        List<String> names = new java.util.ArrayList<>(indexByName.keySet());
+        names.addAll(bodyFields.names());
         if (names.isEmpty()) {
             return "unknown parameter; " + operation.id() + " takes no parameters";
         }
@@ -154,8 +201,9 @@ final class OperationTemplate {
         for (Parameter p : parameters) {
             all.append(all.length() == 0 ? "" : ", ").append(p.name());
         }
+        String fields = bodyFields.isEmpty() ? "" : "; body fields: " + String.join(", ", bodyFields.names());
         return "unknown parameter" + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?")
-                + " " + operation.id() + " takes: " + all;
+                + " " + operation.id() + " takes: " + all + fields;
     }
 
     /** The harness's authentication supplies an {@code Authorization} header an operation may declare. */
@@ -163,9 +211,10 @@ final class OperationTemplate {
         return p.location() == Location.HEADER && p.name().equalsIgnoreCase("Authorization");
     }
 
-    private static String hint(Parameter p) {
+    private String hint(Parameter p) {
         if (p.location() == Location.BODY) {
-            return "; pass the JSON body as the body argument";
+            return "; pass the JSON body as the body argument"
+                    + (bodyFields.isEmpty() ? "" : ", or its fields as arguments (" + String.join(", ", bodyFields.names()) + ")");
         }
         return p.description() == null ? "" : " (" + abbreviate(p.description()) + ")";
     }

@@ -14,10 +14,15 @@ final class Problems {
     }
 
     void add(String parameter, String location, String message) {
+        add(parameter, location, message, null);
+    }
+
+    /** A problem inside the body, at {@code pointer}. */
+    void add(String parameter, String location, String message, String pointer) {
         if (list == null) {
             list = new ArrayList<>(2);
         }
-        list.add(new ValidationException.Problem(parameter, location, message));
+        list.add(new ValidationException.Problem(parameter, location, message, pointer));
     }
 
     boolean isEmpty() {

@@ -1,6 +1,7 @@
 package dev.falconharness.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconharness.BodyValidation;
 import dev.falconharness.UnknownOperationException;
 import dev.falconharness.ValidationException;
 import dev.falconharness.http.PreparedRequest;
@@ -10,6 +11,7 @@ import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
 import dev.falconharness.manifest.Suggestions;
+import dev.falconharness.schema.SchemaValidator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,17 +32,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a comma-separated string given for an array is split; the body argument is the JSON body (or
  * raw bytes for a {@code byte[]}, {@code Path} or {@link FilePart}); form data with files is multipart.
  * Validation reports every problem at once in a {@link ValidationException}; nothing is built then.
+ *
+ * <p>Bodies (manifest format 2): a JSON body is checked against the operation's schema, at any depth,
+ * each problem with its pointer ({@link BodyValidation} decides whether problems refuse the call, are
+ * logged, or are not looked for). When the operation's body is a JSON object and no body is given,
+ * arguments that are not parameters but name top-level body fields build it, converted to the fields'
+ * types: {@code prepare("CreateUser", Map.of("uid", "ana@example.com", "firstName", "Ana"), null)}
+ * sends {@code {"uid":"ana@example.com","firstName":"Ana"}}.
  */
 public final class RequestFactory {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private final Manifest manifest;
     private final BodyEncoder bodyEncoder;
+    private final BodyCheck bodyCheck;
     private final Map<String, OperationTemplate> templates = new ConcurrentHashMap<>();
 
+    /** A factory that refuses bodies that do not match their schemas ({@link BodyValidation#REFUSE}). */
     public RequestFactory(Manifest manifest, ObjectMapper mapper) {
+        this(manifest, mapper, BodyValidation.REFUSE);
+    }
+
+    /** A factory that treats body problems as {@code bodyValidation} says. */
+    public RequestFactory(Manifest manifest, ObjectMapper mapper, BodyValidation bodyValidation) {
         this.manifest = manifest;
         this.bodyEncoder = new BodyEncoder(mapper);
+        this.bodyCheck = new BodyCheck(SchemaValidator.forRequests(mapper), mapper.reader(),
+                java.util.Objects.requireNonNull(bodyValidation, "bodyValidation"));
     }
 
     public Manifest manifest() {
@@ -74,7 +92,7 @@ public final class RequestFactory {
             String id = String.valueOf(operationId);
             throw new UnknownOperationException(id, Suggestions.closest(id, manifest.operationIds(), 5), manifest.size());
         }
-        return templates.computeIfAbsent(operationId, id -> new OperationTemplate(op, bodyEncoder));
+        return templates.computeIfAbsent(operationId, id -> new OperationTemplate(op, bodyEncoder, bodyCheck));
     }
 
     /**
@@ -98,7 +116,7 @@ public final class RequestFactory {
             }
         }
         op.parameter(Parameter.builder("body", Location.BODY).build());
-        PreparedRequest built = new OperationTemplate(op.build(), bodyEncoder).build(asLists(params), body);
+        PreparedRequest built = new OperationTemplate(op.build(), bodyEncoder, bodyCheck).build(asLists(params), body);
         return new PreparedRequest(null, verb, null, path + built.target().substring(1), built.headers(),
                 built.body(), null);
     }

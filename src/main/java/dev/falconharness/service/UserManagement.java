@@ -2,6 +2,10 @@ package dev.falconharness.service;
 
 import dev.falconharness.ApiResponse;
 import dev.falconharness.Harness;
+import dev.falconharness.manifest.Operation;
+import dev.falconharness.schema.Schema;
+import dev.falconharness.schema.SchemaProblem;
+import dev.falconharness.schema.SchemaValidator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +27,10 @@ import java.util.Objects;
  * <p>Falcon marks these operations deprecated in favour of the {@code /user-management/} ones
  * ({@code queryUserV1}, {@code userRolesActionV1}...), which {@code command()} calls too; they still
  * work, and they are what the published examples use. Thread-safe, as the harness is.
+ *
+ * <p>Bodies are built as maps and checked against the operation's body schema in the harness's manifest
+ * (format 2) before the call, whatever {@code BodyValidation} the harness uses: a field name here that
+ * the API's schema does not know is a bug in this class, and fails loudly as one.
  */
 public final class UserManagement {
     /** The operation IDs this class calls, in the order of its methods. */
@@ -60,7 +68,8 @@ public final class UserManagement {
      */
     public ApiResponse grantUserRoleIds(String userUuid, List<String> roleIds) {
         Map<String, Object> body = Map.of("roleIds", List.copyOf(Objects.requireNonNull(roleIds, "roleIds")));
-        return harness.command("GrantUserRoleIds", Map.of("user_uuid", required(userUuid, "userUuid")), body);
+        return harness.command("GrantUserRoleIds", Map.of("user_uuid", required(userUuid, "userUuid")),
+                body("GrantUserRoleIds", body));
     }
 
     /** Assign one or more roles to a user ({@code GrantUserRoleIds}). */
@@ -126,7 +135,7 @@ public final class UserManagement {
      * user with no password; the user should use the activation email to set their own password.
      */
     public ApiResponse createUser(NewUser user) {
-        return harness.command("CreateUser", Map.of(), Objects.requireNonNull(user, "user").toBody());
+        return harness.command("CreateUser", Map.of(), body("CreateUser", Objects.requireNonNull(user, "user").toBody()));
     }
 
     /**
@@ -146,7 +155,7 @@ public final class UserManagement {
      */
     public ApiResponse updateUser(String userUuid, UserUpdate update) {
         return harness.command("UpdateUser", Map.of("user_uuid", required(userUuid, "userUuid")),
-                Objects.requireNonNull(update, "update").toBody());
+                body("UpdateUser", Objects.requireNonNull(update, "update").toBody()));
     }
 
     /**
@@ -178,6 +187,22 @@ public final class UserManagement {
     /** Get a user's ID by providing a username, usually an email address ({@code RetrieveUserUUID}). */
     public ApiResponse retrieveUserUuid(String... uids) {
         return retrieveUserUuid(List.of(uids));
+    }
+
+    /**
+     * {@code body}, checked against {@code operationId}'s schema when the manifest has one.
+     *
+     * @throws IllegalStateException if a field name or type this class writes is not the schema's
+     */
+    Map<String, Object> body(String operationId, Map<String, Object> body) {
+        Operation op = harness.manifest().operation(operationId);
+        Schema schema = op == null ? null : op.bodySchema().orElse(null);
+        if (schema != null && !SchemaValidator.standard().isValid(schema, body)) {
+            List<SchemaProblem> problems = SchemaValidator.standard().validate(schema, body, "body", operationId + "'s body");
+            throw new IllegalStateException("UserManagement builds a " + operationId + " body the manifest's schema refuses"
+                    + " (a bug in UserManagement, or a manifest from another API version): " + problems);
+        }
+        return body;
     }
 
     private static String required(String value, String name) {

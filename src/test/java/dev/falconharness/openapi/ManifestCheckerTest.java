@@ -78,7 +78,7 @@ class ManifestCheckerTest {
     @Test
     void missingFormatNameAndPathRequiredAreSchemaProblemsTheLoaderWouldForgive() {
         assertEquals(List.of(
-                "my-api.json at /: missing \"format\": write \"format\": \"falcon-harness/manifest@1\"",
+                "my-api.json at /: missing \"format\": write \"format\": \"falcon-harness/manifest@2\"",
                 "my-api.json at /: missing \"name\": a short lower-case name such as \"my-api\"",
                 "my-api.json: operation get at /operations/0/parameters/0: path parameters must say \"required\": true"),
                 lines(check("""
