@@ -39,14 +39,23 @@ import java.util.zip.GZIPInputStream;
  * kept. Thread-safe.
  */
 public final class ApiResponse {
+    /** The default cap on a body held in memory, gzip undone: {@value} bytes (64 MiB). */
+    static final long DEFAULT_MAX_BODY = 64L << 20;
+
     private final RawResponse raw;
     private final ObjectMapper mapper;
+    private final long maxBody;
     private volatile byte[] content;
     private volatile JsonNode json;
 
     ApiResponse(RawResponse raw, ObjectMapper mapper) {
+        this(raw, mapper, DEFAULT_MAX_BODY);
+    }
+
+    ApiResponse(RawResponse raw, ObjectMapper mapper, long maxBody) {
         this.raw = raw;
         this.mapper = mapper;
+        this.maxBody = maxBody;
     }
 
     public int statusCode() {
@@ -87,7 +96,11 @@ public final class ApiResponse {
         return header("Content-Type");
     }
 
-    /** The body bytes, gzip already undone when the server compressed them. Do not modify the array. */
+    /**
+     * The body bytes, gzip already undone when the server compressed them. Do not modify the array.
+     *
+     * @throws ResponseTooLargeException if the body inflates past the harness's cap (a gzip bomb)
+     */
     public byte[] bytes() {
         byte[] decoded = content;
         if (decoded == null) {
@@ -103,7 +116,14 @@ public final class ApiResponse {
             return raw.body();
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.body()))) {
-            return in.readAllBytes();
+            // Read one byte past the cap: enough to know the cap was passed, never more.
+            byte[] inflated = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+            if (inflated.length > maxBody) {
+                throw new ResponseTooLargeException("the " + raw.body().length + "-byte gzip answer inflates past the "
+                        + maxBody + "-byte cap on bodies held in memory; stream it with Harness.download(...) "
+                        + "or raise HarnessBuilder.maxBufferedBody(...)", maxBody, null);
+            }
+            return inflated;
         } catch (IOException e) {
             return raw.body();
         }
@@ -233,10 +253,12 @@ public final class ApiResponse {
         }
     }
 
+    /** Status, operation, size on the wire and trace ID; never decodes the body, so it cannot fail. */
     @Override
     public String toString() {
+        String trace = header("X-Cs-Traceid").orElse(null);
         return "ApiResponse{" + statusCode() + (operationId() != null ? " " + operationId() : "")
-                + ", " + bytes().length + " bytes" + (traceId() != null ? ", trace id " + traceId() : "") + "}";
+                + ", " + raw.body().length + " bytes" + (trace != null ? ", trace id " + trace : "") + "}";
     }
 
     /** Wraps a raw response; for stages and tools built on the harness. */

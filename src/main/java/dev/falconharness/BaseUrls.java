@@ -21,6 +21,14 @@ final class BaseUrls {
         }
         try {
             URI uri = new URI(url);
+            if (uri.getRawUserInfo() != null) {
+                // Never echo it: the part before the @ is a password as often as not.
+                throw new IllegalArgumentException("the base URL holds a user name or password (user:password@host); "
+                        + "leave it out and pass credentials with credentials(...) instead");
+            }
+            if (uri.getPort() > 65535) {
+                throw new URISyntaxException(url, "the port must be between 1 and 65535");
+            }
             String scheme = uri.getScheme();
             if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
                     || uri.getQuery() != null || uri.getFragment() != null) {

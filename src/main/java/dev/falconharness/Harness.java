@@ -2,6 +2,7 @@ package dev.falconharness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falconharness.http.BodySink;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.http.Stage;
@@ -9,6 +10,7 @@ import dev.falconharness.http.TokenUnavailableException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
+import dev.falconharness.paging.Caller;
 import dev.falconharness.paging.IdBatcher;
 import dev.falconharness.paging.Paginator;
 import dev.falconharness.paging.QueryThenDetails;
@@ -47,7 +49,7 @@ import java.util.stream.Stream;
  * {@link HarnessBuilder#executor} names another); a call waiting for a token that is being fetched holds
  * no thread.
  */
-public final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable, Caller {
     /** Batches in flight at once: enough to hide latency, few enough to stay friendly to rate limits. */
     private static final int BATCH_PARALLELISM = 4;
 
@@ -124,7 +126,7 @@ public final class Harness implements AutoCloseable {
     public ApiResponse send(PreparedRequest request) {
         PreparedRequest timed = timed(request);
         try {
-            return new ApiResponse(core.send(stages, timed), core.mapper());
+            return core.response(core.send(stages, timed));
         } catch (IOException e) {
             throw failure(timed, e);
         }
@@ -158,12 +160,12 @@ public final class Harness implements AutoCloseable {
         PreparedRequest timed;
         try {
             timed = timed(request);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | ValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
         return core.sendAsync(stages, timed).handle((raw, failure) -> {
             if (failure == null) {
-                return new ApiResponse(raw, core.mapper());
+                return core.response(raw);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             throw new CompletionException(cause instanceof IOException io ? failure(timed, io) : cause);
@@ -174,7 +176,75 @@ public final class Harness implements AutoCloseable {
         if (core.isClosed()) {
             throw new IllegalStateException("this harness is closed");
         }
+        checkHeaders(request);
         return timeout == null || request.timeout() != null ? request : request.withTimeout(timeout);
+    }
+
+    /**
+     * Calls an operation and streams a successful answer's body into {@code target}, in constant memory
+     * whatever its size (sensor installers, samples, RTR files, report exports). The file is written
+     * beside {@code target} under a temporary name and moved into place when complete, so a failed or
+     * cut-off download leaves nothing behind; an existing file is replaced only then. An error answer is
+     * returned as usual, its body buffered (it is a small envelope), and {@code target} is not touched.
+     *
+     * <pre>{@code
+     * ApiResponse saved = falcon.download("DownloadSensorInstallerById", Map.of("id", sha256), Path.of("sensor.msi"));
+     * saved.orThrow();   // the file is in place when this returns a 2xx
+     * }</pre>
+     *
+     * @return the answer: for a 2xx its status and headers, with an empty body (the body is in the file)
+     * @throws ValidationException if the arguments do not fit, or {@code target}'s directory does not
+     *                             exist or cannot be written; nothing is sent then
+     */
+    public ApiResponse download(String operationId, Map<String, ?> params, Path target) {
+        return download(operationId, params, null, target);
+    }
+
+    /** As {@link #download(String, Map, Path)}, for operations that take a body (report exports). */
+    public ApiResponse download(String operationId, Map<String, ?> params, Object body, Path target) {
+        PreparedRequest request = core.factory().prepare(operationId, params, body);
+        Path directory = Objects.requireNonNull(target, "target").toAbsolutePath().getParent();
+        if (directory == null || !java.nio.file.Files.isDirectory(directory) || !java.nio.file.Files.isWritable(directory)) {
+            throw new ValidationException(operationId, List.of(new ValidationException.Problem(null, null,
+                    "cannot save the answer to " + target + ": " + (directory != null && java.nio.file.Files.isDirectory(directory)
+                            ? "the directory is not writable" : "no such directory") + "; nothing was sent")));
+        }
+        PreparedRequest timed = timed(request);
+        BodySink sink = BodySink.toFile(target, core.listener());
+        ApiResponse response;
+        try {
+            response = core.response(core.send(stages, timed, sink));
+        } catch (IOException e) {
+            sink.discard();
+            throw failure(timed, e);
+        }
+        try {
+            if (response.isSuccessful()) {
+                sink.commit();
+            }
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("downloaded " + operationId + " but could not move it into " + target
+                    + ": " + e.getMessage(), e);
+        } finally {
+            sink.discard();
+        }
+    }
+
+    /**
+     * Calls an operation and hands a successful answer's body to the caller unread, to stream in constant
+     * memory (to a socket, a hash, an archive reader). Retries cover getting the answer's head; once the
+     * body is flowing, it is the caller's to read. See {@link Download}.
+     */
+    public Download openDownload(String operationId, Map<String, ?> params) {
+        PreparedRequest timed = timed(core.factory().prepare(operationId, params, null));
+        BodySink sink = BodySink.toStream();
+        try {
+            ApiResponse response = core.response(core.send(stages, timed, sink));
+            return new Download(response, sink.stream() == null ? null : core.idleLimited(sink.stream()));
+        } catch (IOException e) {
+            throw failure(timed, e);
+        }
     }
 
     /**
@@ -273,10 +343,41 @@ public final class Harness implements AutoCloseable {
     }
 
     /**
+     * Refuses header values the JDK would refuse, before it sees them: its error echoes the value, and a
+     * header can carry a secret. The problem names the header, never its value.
+     */
+    private static void checkHeaders(PreparedRequest request) {
+        List<ValidationException.Problem> problems = null;
+        for (int i = 0; i < request.headers().size(); i++) {
+            String value = request.headers().value(i);
+            for (int j = 0; j < value.length(); j++) {
+                char c = value.charAt(j);
+                if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
+                    if (problems == null) {
+                        problems = new java.util.ArrayList<>();
+                    }
+                    problems.add(new ValidationException.Problem(request.headers().name(i), "header",
+                            "the value holds a " + (c > 0xff ? "character beyond Latin-1" : "control character (CR, LF...)")
+                                    + " at position " + j + ", which HTTP headers cannot carry; nothing was sent"));
+                    break;
+                }
+            }
+        }
+        if (problems != null) {
+            throw new ValidationException(request.operationId(), problems);
+        }
+    }
+
+    /**
      * What the caller is given for a call that failed on the way: a token endpoint that kept refusing is
      * an {@link AuthenticationException}; anything lost on the network a {@link NetworkException}.
      */
     private RuntimeException failure(PreparedRequest sent, IOException e) {
+        if (e instanceof dev.falconharness.http.ResponseTooLargeException tooLarge) {
+            return new ResponseTooLargeException(describe(sent) + ": " + tooLarge.getMessage()
+                    + "; stream it with Harness.download(...) (falcon --output FILE), or raise maxBufferedBody(...)",
+                    tooLarge.limit(), tooLarge);
+        }
         if (e instanceof TokenUnavailableException token) {
             if (token.finalFailure() != null) {
                 return token.finalFailure();
@@ -286,11 +387,15 @@ public final class Harness implements AutoCloseable {
         return network(sent, e, "");
     }
 
-    private NetworkException network(PreparedRequest sent, IOException e, String step) {
+    private String describe(PreparedRequest sent) {
         PreparedRequest request = sent.baseUrl() != null ? sent : sent.withBaseUrl(core.endpoint().baseUrl());
-        boolean timeout = e instanceof HttpTimeoutException;
-        String what = request.operationId() != null ? request.operationId() + " (" + request.method() + " "
+        return request.operationId() != null ? request.operationId() + " (" + request.method() + " "
                 + request.redactedUrl() + ")" : request.method() + " " + request.redactedUrl();
+    }
+
+    private NetworkException network(PreparedRequest sent, IOException e, String step) {
+        boolean timeout = e instanceof HttpTimeoutException;
+        String what = describe(sent);
         String why = timeout ? step + "timed out" : step + "failed: " + e.getClass().getSimpleName()
                 + (e.getMessage() != null ? ": " + e.getMessage() : "");
         return new NetworkException(what + " " + why, e, timeout);

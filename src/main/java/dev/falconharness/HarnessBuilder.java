@@ -37,6 +37,7 @@ public final class HarnessBuilder {
     Duration connectTimeout = Duration.ofSeconds(10);
     Duration requestTimeout = Duration.ofSeconds(60);
     Duration callTimeout;
+    long maxBufferedBody = ApiResponse.DEFAULT_MAX_BODY;
     Duration refreshWindow = Duration.ofSeconds(120);
     String userAgentPrefix;
     Clock clock = Clock.systemUTC();
@@ -145,6 +146,20 @@ public final class HarnessBuilder {
         return this;
     }
 
+    /**
+     * The largest answer held in memory, counted after gzip is undone (default 64 MiB). A larger one fails
+     * with {@link ResponseTooLargeException} as soon as it passes the cap, before the excess is read;
+     * {@link Harness#download} streams answers of any size to a file instead.
+     */
+    public HarnessBuilder maxBufferedBody(long bytes) {
+        if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("maxBufferedBody must be between 1 byte and 2 GiB, got " + bytes
+                    + "; stream larger answers with Harness.download(...)");
+        }
+        this.maxBufferedBody = bytes;
+        return this;
+    }
+
     /** How long before expiry a token is replaced (default 120 s; at most half its lifetime). */
     public HarnessBuilder tokenRefreshWindow(Duration window) {
         this.refreshWindow = positive(window, "token refresh window");
@@ -237,7 +252,7 @@ public final class HarnessBuilder {
      */
     public Harness build() {
         Settings settings = new Settings(credentials, tokenSource, cloud, baseUrl, manifests, httpClient, connectTimeout,
-                requestTimeout, callTimeout, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
+                requestTimeout, callTimeout, maxBufferedBody, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
                 sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
         return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy(), settings.callTimeout());
     }

@@ -7,6 +7,7 @@ import dev.falconharness.auth.Endpoint;
 import dev.falconharness.auth.SigningStage;
 import dev.falconharness.auth.StaticTokenSource;
 import dev.falconharness.auth.TokenSource;
+import dev.falconharness.http.BodySink;
 import dev.falconharness.http.Call;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
@@ -84,7 +85,7 @@ final class HarnessCore {
         this.logging = new LoggingStage(listener);
         this.ownExecutor = s.executor() == null ? ownPool() : null;
         this.executor = s.executor() != null ? s.executor() : ownExecutor;
-        this.transport = new Transport(client, s.requestTimeout());
+        this.transport = new Transport(client, s.requestTimeout(), s.maxBufferedBody());
         this.rateLimit = new RateLimitStage(s.clock(), s.sleeper(), listener, s.pacing(), RATE_LIMIT_MAX_WAIT);
         AuthSpec spec = s.auth() != null ? s.auth() : manifest.auth();
         this.tokens = tokenSource(s, spec);
@@ -108,6 +109,25 @@ final class HarnessCore {
     /** Runs the stack on the calling thread. */
     RawResponse send(List<Stage> stages, PreparedRequest request) throws IOException {
         return StageChain.send(stages, request, callFor(request));
+    }
+
+    /** Runs the stack on the calling thread, a successful answer's body going to {@code sink}. */
+    RawResponse send(List<Stage> stages, PreparedRequest request, BodySink sink) throws IOException {
+        return StageChain.send(stages, request, callFor(request).withSink(sink));
+    }
+
+    /** Wraps an answer with this harness's mapper and body cap. */
+    ApiResponse response(RawResponse raw) {
+        return new ApiResponse(raw, settings.mapper(), settings.maxBufferedBody());
+    }
+
+    CallListener listener() {
+        return listener;
+    }
+
+    /** A body stream cut off after a per-attempt timeout without data. */
+    java.io.InputStream idleLimited(java.io.InputStream body) {
+        return new dev.falconharness.http.IdleLimitedStream(body, settings.requestTimeout());
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.function.DoubleSupplier;
  * one else).
  */
 record Settings(Credentials credentials, TokenSource tokenSource, String cloud, String baseUrl, List<Manifest> manifests,
-        HttpClient httpClient, Duration connectTimeout, Duration requestTimeout, Duration callTimeout, Duration refreshWindow,
+        HttpClient httpClient, Duration connectTimeout, Duration requestTimeout, Duration callTimeout, long maxBufferedBody, Duration refreshWindow,
         String userAgentPrefix, Clock clock, ObjectMapper mapper, RetryPolicy retryPolicy, boolean pacing,
         CallListener listener, Sleeper sleeper, DoubleSupplier jitter, List<Path> trustedCertificates, Path trustStore,
         char[] trustStorePassword, ProxySelector proxy, Executor executor, AuthSpec auth) {

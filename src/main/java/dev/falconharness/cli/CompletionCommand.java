@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * operation IDs, each operation's parameter names and their allowed values.
  *
  * <p>Why not picocli's {@code AutoComplete}: its script knows only the static command tree, and the
- * interesting part here (1,374 operation IDs and their parameters, or another manifest's) is dynamic.
+ * interesting part here (1,508 operation IDs and their parameters, or another manifest's) is dynamic.
  * One completer in Java ({@link Completer}) answers both shells, including options, so there is one
  * source of truth and it is unit-tested.
  */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code falcon}: calls any operation of the manifest by its ID, and holds the subcommands that list,
- * describe and complete operations. Picocli cannot know 1,374 operation IDs as subcommands, so the ID
+ * describe and complete operations. Picocli cannot know 1,508 operation IDs as subcommands, so the ID
  * is the first positional parameter; a subcommand name wins over an ID of the same name, and such an
  * ID can still be called with {@code falcon call}.
  *

@@ -3,8 +3,8 @@ package dev.falconharness.http;
 import java.time.Duration;
 
 /**
- * What the stages of one call share: the moment the whole call must end by, and the outcome of a token
- * fetch an asynchronous call waited for before it was given a thread. Made once per call; confined to
+ * What the stages of one call share: the moment the whole call must end by, where a downloaded body
+ * goes, and the outcome of a token fetch an asynchronous call waited for before it was given a thread. Made once per call; confined to
  * the thread that runs the call.
  *
  * <p>The deadline covers the call as a whole: the token request, every attempt and every wait between
@@ -13,9 +13,21 @@ import java.time.Duration;
 public final class Call {
     private final long deadline;
     private Throwable tokenFailure;
+    private BodySink sink;
 
     private Call(long deadline) {
         this.deadline = deadline;
+    }
+
+    /** Sends the body of a successful answer to {@code sink} instead of memory. */
+    public Call withSink(BodySink sink) {
+        this.sink = sink;
+        return this;
+    }
+
+    /** Where a successful answer's body goes; null to buffer it (capped). */
+    public BodySink sink() {
+        return sink;
     }
 
     /** A call that must end within {@code budget} from now. */

@@ -51,6 +51,16 @@ public interface CallListener {
     default void tokenObtained(Duration lifetime) {
     }
 
+    /**
+     * Part of a download's body has been written ({@code Harness.download}): at most once a MiB and once
+     * at the end. Called on one of the JDK client's threads.
+     *
+     * @param received bytes written so far
+     * @param expected the answer's {@code Content-Length}, or -1 when it named none
+     */
+    default void bodyProgress(PreparedRequest request, long received, long expected) {
+    }
+
     /** A call got a 401 and is replayed once with a fresh token. */
     default void replayingWithFreshToken(PreparedRequest request) {
     }
@@ -89,6 +99,11 @@ public interface CallListener {
         @Override
         public void waiting(PreparedRequest request, Duration delay, String reason) {
             listeners.forEach(l -> l.waiting(request, delay, reason));
+        }
+
+        @Override
+        public void bodyProgress(PreparedRequest request, long received, long expected) {
+            listeners.forEach(l -> l.bodyProgress(request, received, expected));
         }
 
         @Override

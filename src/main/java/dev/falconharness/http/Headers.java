@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -122,13 +123,18 @@ public final class Headers {
     /** Names and values, with the values of credential-bearing headers masked. */
     @Override
     public String toString() {
+        return toString(Set.of());
+    }
+
+    /** As {@link #toString()}, also masking wholly the headers in {@code carriers} (lower-case names). */
+    public String toString(Set<String> carriers) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < namesAndValues.size(); i += 2) {
             if (i > 0) {
                 out.append(", ");
             }
             String name = namesAndValues.get(i);
-            out.append(name).append(": ").append(Redaction.headerValue(name, namesAndValues.get(i + 1)));
+            out.append(name).append(": ").append(Redaction.headerValue(name, namesAndValues.get(i + 1), carriers));
         }
         return out.append('}').toString();
     }

@@ -7,7 +7,13 @@ import java.util.Optional;
 /**
  * Reads when a throttled client may try again. Falcon's {@code X-Ratelimit-Retryafter} is documented as
  * epoch milliseconds but sent, in practice, as epoch seconds; both are accepted, telling them apart by
- * size. The standard {@code Retry-After} (delay in seconds) is honoured as well. Thread-safe; stateless.
+ * size. The standard {@code Retry-After} (delay in seconds) is honoured as well.
+ *
+ * <p>A server's numbers are not trusted to be sane: a moment in the past, or more than an hour away
+ * (including numbers past what a date can hold, such as {@code 99999999999999999}), is treated as no
+ * hint at all, so the retry policy's own backoff applies. The hour bound is checked before any date
+ * arithmetic, so no header value can raise a {@link java.time.DateTimeException} or
+ * {@link ArithmeticException}. Thread-safe; stateless.
  */
 public final class RetryAfter {
     /** Epoch seconds stay below this until the year 5138; anything larger is taken as milliseconds. */
@@ -31,7 +37,8 @@ public final class RetryAfter {
     private static Optional<Instant> epoch(String value) {
         try {
             long n = Long.parseLong(value.strip());
-            return Optional.of(n > LARGEST_EPOCH_SECONDS ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n));
+            // Any long is a valid epoch millisecond; seconds are bounded to keep ofEpochSecond in range.
+            return Optional.of(n > LARGEST_EPOCH_SECONDS ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(Math.max(n, 0)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -39,7 +46,9 @@ public final class RetryAfter {
 
     private static Optional<Instant> delaySeconds(String value, Instant now) {
         try {
-            return Optional.of(now.plusSeconds(Long.parseLong(value.strip())));
+            long seconds = Long.parseLong(value.strip());
+            // Past the bound is no hint (filtered out by from); clamping first keeps plusSeconds from overflowing.
+            return Optional.of(now.plusSeconds(Math.min(seconds, ABSURD.getSeconds() + 1)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

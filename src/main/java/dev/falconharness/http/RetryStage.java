@@ -82,6 +82,10 @@ public final class RetryStage implements Stage {
     }
 
     private boolean mayRetry(PreparedRequest request, IOException e) {
+        if (e instanceof ResponseTooLargeException) {
+            // The same request would get the same answer.
+            return false;
+        }
         if (e instanceof TokenUnavailableException token) {
             // The call itself never left: whatever its method, asking again is safe, unless the token
             // endpoint answered with a status that does not pass.

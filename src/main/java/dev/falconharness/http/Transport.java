@@ -25,14 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Transport implements Stage {
     private final HttpClient client;
     private final Duration attemptTimeout;
+    private final long maxBufferedBytes;
 
     /**
-     * @param client         the shared, pooled client
-     * @param attemptTimeout the longest one attempt may take
+     * @param client           the shared, pooled client
+     * @param attemptTimeout   the longest one attempt may take
+     * @param maxBufferedBytes the largest body held in memory; a larger answer fails with a
+     *                         {@link ResponseTooLargeException} as soon as it passes this
      */
-    public Transport(HttpClient client, Duration attemptTimeout) {
+    public Transport(HttpClient client, Duration attemptTimeout, long maxBufferedBytes) {
         this.client = Objects.requireNonNull(client, "client");
         this.attemptTimeout = Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     @Override
@@ -50,15 +54,22 @@ public final class Transport implements Stage {
         } catch (IllegalArgumentException e) {
             throw refused(request, e);
         }
-        return send(request, httpRequest, timeout);
+        return send(request, httpRequest, timeout, handler(request, chain.call().sink()));
     }
 
-    private RawResponse send(PreparedRequest request, HttpRequest httpRequest, Duration timeout) throws IOException {
+    /** Successful answers go to the call's sink when it has one; everything else is buffered, capped. */
+    private HttpResponse.BodyHandler<byte[]> handler(PreparedRequest request, BodySink sink) {
+        return info -> sink != null && info.statusCode() / 100 == 2 ? sink.subscriber(info, request)
+                : CappedBody.of(info, maxBufferedBytes);
+    }
+
+    private RawResponse send(PreparedRequest request, HttpRequest httpRequest, Duration timeout,
+            HttpResponse.BodyHandler<byte[]> handler) throws IOException {
         long start = System.nanoTime();
         InterruptAtDeadline deadline = new InterruptAtDeadline(Thread.currentThread(), start + timeout.toNanos());
         Deadlines.watch(deadline);
         try {
-            HttpResponse<byte[]> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(httpRequest, handler);
             if (!deadline.finish()) {
                 throw timedOut(timeout);
             }

@@ -1,6 +1,8 @@
 package dev.falconharness.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,12 +69,24 @@ final class AuthSpecReader {
         }
         for (String field : new String[] {"tokenUrl", "revokeUrl"}) {
             String url = text(node, field);
-            if (url != null && !url.startsWith("/") && !url.startsWith("https://") && !url.startsWith("http://")) {
-                reader.problem(null, "/auth/" + field, "must start with '/' or be an http(s) URL: \"" + url + "\"");
+            if (url != null && !usable(url)) {
+                reader.problem(null, "/auth/" + field, "\"" + url + "\" is not a usable URL: give a path starting with '/'"
+                        + " or an http(s) URL with a host, no spaces (percent-encode them) and no #fragment");
             }
         }
         return new AuthSpec(AuthSpec.Type.OAUTH2_CLIENT_CREDENTIALS, null, null, tokenUrl, text(node, "revokeUrl"),
                 text(node, "scope"), text(node, "regionHeader"), text(node, "memberCidField"));
+    }
+
+    /** A path, or an absolute http(s) URL with a host, that java.net.URI accepts as written. */
+    private static boolean usable(String url) {
+        try {
+            URI uri = new URI(url);
+            boolean absolute = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            return uri.getRawFragment() == null && (absolute ? uri.getHost() != null : url.startsWith("/") && !url.startsWith("//"));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String text(JsonNode node, String field) {

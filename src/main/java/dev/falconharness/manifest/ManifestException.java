@@ -1,5 +1,6 @@
 package dev.falconharness.manifest;
 
+import dev.falconharness.FalconHarnessException;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * <p>The message lists every problem found, one per line, each naming the file, the operation and the
  * JSON pointer, so a manifest can be fixed in one pass.
  */
-public final class ManifestException extends RuntimeException {
+public final class ManifestException extends FalconHarnessException {
     private final List<ManifestProblem> problems;
 
     public ManifestException(List<ManifestProblem> problems) {

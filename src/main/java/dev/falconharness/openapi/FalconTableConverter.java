@@ -2,9 +2,6 @@ package dev.falconharness.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +11,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,21 +22,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the Falcon reference table ({@code {"about": ..., "operations": [...]}}, parameters as Swagger 2.0
- * parameter objects) into a {@code falcon-harness/manifest@1} document, the format that
- * {@code endpoints/manifest.schema.json} describes. Usage:
- * {@code FalconTableConverter <input-table.json> <output-manifest.json>}.
+ * Builds the built-in {@code falcon-harness/manifest@2} document from the two Falcon references: the
+ * table ({@code falcon-operations.json}: FalconPy's operations, parameters as Swagger 2.0 parameter objects
+ * with their enums and ranges) and the newer schemas file ({@code falcon-schemas.json}: goFalcon's
+ * operations with request and response schemas, and the definitions they refer to). Usage:
+ * {@code FalconTableConverter <falcon-operations.json> <falcon-schemas.json> <output-manifest.json>}.
  *
- * <p>Same table, same bytes: two-space indentation, {@code "key": value}, {@code \n} line ends, UTF-8 and a
- * trailing newline. Rules:
+ * <p>Same inputs, same bytes (see {@link ManifestRendering} for the layout). Rules:
  * <ul>
  *   <li><b>Document.</b> {@code format}, {@code name} "falcon", {@code title}, {@code source} (the table's
- *       {@code about}, verbatim), {@code baseUrl} https://api.crowdstrike.com, {@code auth} (Falcon's OAuth2 client credentials:
- *       token and revoke URLs, the {@code X-Cs-Region} header, the {@code member_cid} field), {@code operations} in table
- *       order. Keys come in a fixed order; a key without a value (null, empty text or list, {@code false})
- *       is left out, except {@code parameters}, which is always present.</li>
+ *       first sentence and the schemas file's source and goFalcon commit), {@code baseUrl}
+ *       https://api.crowdstrike.com, {@code auth} (Falcon's OAuth2 client credentials: token and revoke URLs,
+ *       the {@code X-Cs-Region} header, the {@code member_cid} field), {@code operations}: the table's in
+ *       table order, then those only the schemas file has, in its order; {@code definitions}: those some
+ *       operation's schemas reach, in the schemas file's order. Keys come in a fixed order; a key without a
+ *       value (null, empty text or list, {@code false}) is left out, except {@code parameters}.</li>
+ *   <li><b>Matching.</b> A table operation and a schemas operation are the same when method and path agree
+ *       with placeholder names ignored ({@link FalconSpec}); ids are never compared. What each side gives
+ *       is {@link SpecMerge}'s rule. A table operation without a counterpart gets {@code unpublished}.
+ *       Operations only in the schemas file are added with ids spelt as the table spells them
+ *       ({@link AddedOperationIds}).</li>
  *   <li><b>Operation.</b> {@code id} is the operationId verbatim (ids are case-sensitive), {@code method}
- *       upper-cased, {@code path} and {@code collection} as given.</li>
+ *       upper-cased, {@code path} and {@code collection} as given. {@code responses} by status code, each
+ *       with its description and, when it declares one, its schema.</li>
  *   <li><b>description / summary.</b> {@code description} is the table's text, trimmed, and left out when
  *       it equals {@code summary}. {@code summary} is that text with HTML tags stripped, whitespace
  *       collapsed, a leading {@code Deprecated:} notice removed (its first sentence plus directly following
@@ -50,22 +55,26 @@ import java.util.regex.Pattern;
  *       decommissioned" or "will be removed".</li>
  *   <li><b>replacedBy.</b> Only on deprecated operations: the first "use X" / "Please use GET X" whose X,
  *       without a leading HTTP method and trailing punctuation, is another operation's exact id.</li>
- *   <li><b>consumes.</b> Only {@code application/octet-stream}, when a body parameter's description calls
- *       its content binary; the runtime infers every other content type from the parameters.</li>
- *   <li><b>Parameters.</b> {@code in} as given; {@code type} as given, but never on body parameters (no type
- *       means any JSON document). Arrays, and only arrays, get {@code items} as a type name and always a
- *       {@code collectionFormat} ({@code csv}, the Swagger 2.0 default, when the table has none).
- *       {@code required} and {@code uniqueItems} only when true; path parameters are always required.
- *       {@code enum}, {@code default}, {@code minimum} and the other constraints keep their JSON types.</li>
+ *   <li><b>consumes.</b> Only {@code application/octet-stream}, when the body is raw bytes (its schema is
+ *       {@code {type: string, format: binary}}, or, without a schema, its description calls it binary);
+ *       the runtime infers every other content type from the parameters.</li>
+ *   <li><b>Parameters.</b> {@code in} as given; {@code type} as given, but never on body parameters, which
+ *       carry their JSON Schema as {@code schema} instead. Arrays, and only arrays, get {@code items} as a
+ *       type name and always a {@code collectionFormat} ({@code csv}, the Swagger 2.0 default, when none is
+ *       given). {@code required} and {@code uniqueItems} only when true; path parameters are always
+ *       required. {@code enum}, {@code default}, {@code minimum} and the other constraints keep their JSON
+ *       types.</li>
+ *   <li><b>Schemas.</b> Only {@link SchemaSubset}'s keywords, and every {@code $ref} names a definition.</li>
  *   <li><b>Failures.</b> A missing operationId, method or path, a repeated operationId, a parameter without
- *       name, with an unknown {@code in} or key, or an array without {@code items.type} throws an
- *       {@link IllegalArgumentException} naming the operation's index and id: a field dropped silently here
- *       would become a wrong request later.</li>
+ *       name, with an unknown {@code in} or key, an array without {@code items.type}, a body only the
+ *       schemas file declares, or a schema outside the subset throws an {@link IllegalArgumentException}
+ *       naming the operation's index and id or the schema's pointer: a field dropped silently here would
+ *       become a wrong request later.</li>
  * </ul>
  */
 public final class FalconTableConverter {
     /** The {@code format} value of every manifest this class writes. */
-    public static final String FORMAT = "falcon-harness/manifest@1";
+    public static final String FORMAT = "falcon-harness/manifest@2";
 
     static final int SUMMARY_LIMIT = 160;
 
@@ -97,29 +106,46 @@ public final class FalconTableConverter {
     private FalconTableConverter() {
     }
 
-    /** Reads the table named by {@code args[0]} and writes its manifest to {@code args[1]}. */
+    /** Reads the table ({@code args[0]}) and the schemas file ({@code args[1]}); writes the manifest to {@code args[2]}. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: FalconTableConverter <input-table.json> <output-manifest.json>");
+        if (args.length != 3) {
+            System.err.println("usage: FalconTableConverter <falcon-operations.json> <falcon-schemas.json>"
+                    + " <output-manifest.json>");
             System.exit(2);
         }
         JsonNode table = MAPPER.readTree(Path.of(args[0]).toFile());
-        // Rendered before the output is opened, so a bad table leaves the old manifest untouched.
-        byte[] manifest = render(convert(table));
-        Files.write(Path.of(args[1]), manifest);
+        JsonNode schemas = MAPPER.readTree(Path.of(args[1]).toFile());
+        // Rendered before the output is opened, so bad input leaves the old manifest untouched.
+        byte[] manifest = render(convert(table, schemas));
+        Files.write(Path.of(args[2]), manifest);
     }
 
-    /** Converts a whole table into a manifest document; see the class comment for the rules. */
-    public static ObjectNode convert(JsonNode table) {
+    /** Converts the table and the schemas file into a manifest document; see the class comment for the rules. */
+    public static ObjectNode convert(JsonNode table, JsonNode schemas) {
+        FalconSpec spec = FalconSpec.of(schemas);
+        List<JsonNode> operations = new ArrayList<>();
+        table.path("operations").forEach(operations::add);
+        operations.addAll(SpecMerge.addedOperations(table.path("operations"), spec));
         ObjectNode manifest = NODES.objectNode();
         manifest.put("format", FORMAT);
         manifest.put("name", "falcon");
         manifest.put("title", "CrowdStrike Falcon API");
-        putText(manifest, "source", table.path("about").asText(""));
+        putText(manifest, "source", source(table, spec));
         manifest.put("baseUrl", "https://api.crowdstrike.com");
         manifest.set("auth", falconAuth());
-        manifest.set("operations", convertOperations(table.path("operations")));
+        ArrayNode converted = convertOperations(operations, spec);
+        manifest.set("operations", converted);
+        manifest.set("definitions", SchemaSubset.definitions(converted, spec.definitions()));
         return manifest;
+    }
+
+    /** The table's first sentence (which names its snapshot), then where the schemas came from. */
+    private static String source(JsonNode table, FalconSpec spec) {
+        String about = table.path("about").asText("").strip();
+        String first = about.substring(0, sentenceEnd(about));
+        String schemas = spec.provenance();
+        return schemas.isEmpty() ? first
+                : (first + " Request and response schemas, and the operations added since: " + schemas + ".").strip();
     }
 
     /** Falcon's OAuth2: where tokens come from and go back, and its region and child-account extras. */
@@ -135,17 +161,10 @@ public final class FalconTableConverter {
 
     /** The exact bytes written to disk for {@code manifest}. */
     static byte[] render(JsonNode manifest) throws JsonProcessingException {
-        // Fixed "\n" rather than the platform line separator keeps the file identical on every OS.
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance().withObjectEmptySeparator("")
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("");
-        DefaultPrettyPrinter printer =
-                new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
-        String json = MAPPER.writer(printer).writeValueAsString(manifest);
-        return (json + "\n").getBytes(StandardCharsets.UTF_8);
+        return ManifestRendering.render(manifest, MAPPER);
     }
 
-    private static ArrayNode convertOperations(JsonNode operations) {
+    private static ArrayNode convertOperations(List<JsonNode> operations, FalconSpec spec) {
         // All ids first: replacedBy may name an operation that comes later in the table.
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < operations.size(); i++) {
@@ -156,12 +175,12 @@ public final class FalconTableConverter {
         }
         ArrayNode out = NODES.arrayNode();
         for (int i = 0; i < operations.size(); i++) {
-            out.add(convertOperation(operations.get(i), i, ids));
+            out.add(convertOperation(operations.get(i), i, ids, spec));
         }
         return out;
     }
 
-    private static ObjectNode convertOperation(JsonNode op, int index, Set<String> ids) {
+    private static ObjectNode convertOperation(JsonNode op, int index, Set<String> ids, FalconSpec spec) {
         String id = op.path("operationId").asText("");
         ObjectNode out = NODES.objectNode();
         out.put("id", requireText(op, "operationId", index, id));
@@ -169,12 +188,32 @@ public final class FalconTableConverter {
         out.put("path", requireText(op, "path", index, id));
         putText(out, "collection", op.path("collection").asText(""));
         describe(out, op.path("description").asText("").strip(), ids);
-        ArrayNode parameters = NODES.arrayNode();
-        for (JsonNode parameter : op.path("parameters")) {
-            parameters.add(convertParameter(parameter, index, id));
+        JsonNode specOp = spec.operation(out.get("method").asText(), out.get("path").asText());
+        if (specOp == null) {
+            out.put("unpublished", true);
         }
-        putText(out, "consumes", consumes(op.path("parameters")));
+        JsonNode bodySchema = SpecMerge.bodySchema(specOp);
+        ArrayNode parameters = NODES.arrayNode();
+        boolean tableBody = false;
+        for (JsonNode parameter : SpecMerge.parameters(op.path("parameters"), specOp)) {
+            ObjectNode converted = convertParameter(parameter, index, id);
+            if ("body".equals(converted.get("in").asText())) {
+                tableBody = true;
+                if (bodySchema != null) {
+                    converted.set("schema", bodySchema.deepCopy());
+                }
+            }
+            parameters.add(converted);
+        }
+        if (bodySchema != null && !tableBody) {
+            throw failure(index, id, "the schemas file declares a body the table does not; add it to the table");
+        }
+        putText(out, "consumes", consumes(parameters));
         out.set("parameters", parameters);
+        ObjectNode responses = specOp == null ? null : SpecMerge.responses(specOp);
+        if (responses != null && !responses.isEmpty()) {
+            out.set("responses", responses);
+        }
         return out;
     }
 
@@ -248,7 +287,8 @@ public final class FalconTableConverter {
 
     private static String consumes(JsonNode parameters) {
         for (JsonNode p : parameters) {
-            if ("body".equals(p.path("in").asText()) && BINARY.matcher(p.path("description").asText()).find()) {
+            if ("body".equals(p.path("in").asText()) && (p.has("schema") ? SpecMerge.isRawBytes(p.get("schema"))
+                    : BINARY.matcher(p.path("description").asText()).find())) {
                 return "application/octet-stream";
             }
         }

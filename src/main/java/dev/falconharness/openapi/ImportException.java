@@ -1,5 +1,6 @@
 package dev.falconharness.openapi;
 
+import dev.falconharness.FalconHarnessException;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *   - at /paths/~1tickets/post/operationId: operationId "createTicket" is also used at /paths/~1drafts/post/operationId
  * </pre>
  */
-public final class ImportException extends RuntimeException {
+public final class ImportException extends FalconHarnessException {
     private final String source;
     private final List<Problem> problems;
 

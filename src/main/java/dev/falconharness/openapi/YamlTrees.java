@@ -43,6 +43,18 @@ final class YamlTrees {
     // Aliases share nodes here, so many of them cost nothing; the default of 50 refuses real specs.
     private static final int MAX_ALIASES = 10_000;
     private static final int MAX_NESTING = 500;
+    /**
+     * Values the document may stand for once every alias is expanded, beyond the values it writes out:
+     * shared nodes cost nothing here, but whatever later writes or walks the tree (the manifest writer,
+     * a schema's {@code default}) sees them expanded. A billion-laughs bomb (nine levels of ten aliases)
+     * stands for a billion values in under a kilobyte; a real spec that anchors its shared parameters
+     * stays far below this.
+     */
+    private static final long MAX_EXPANDED_EXTRA = 1_000_000;
+    /** Real specs that reuse anchors a lot expand to a few times their size; allow ten. */
+    private static final long MAX_EXPANSION_FACTOR = 10;
+    /** Counts stop here, so a bomb's count cannot overflow. */
+    private static final long SATURATED = Long.MAX_VALUE / 4;
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private YamlTrees() {
@@ -70,7 +82,13 @@ final class YamlTrees {
         } catch (YAMLException e) {
             throw new Problem(e.getMessage(), null, e);
         }
-        return root == null ? null : new Converter().convert(root);
+        if (root == null) {
+            return null;
+        }
+        Converter converter = new Converter();
+        JsonNode tree = converter.convert(root);
+        converter.checkExpansion(tree);
+        return tree;
     }
 
     private static LoaderOptions options() {
@@ -85,6 +103,33 @@ final class YamlTrees {
     private static final class Converter {
         private final Map<Node, JsonNode> done = new IdentityHashMap<>();
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** How many values each container stands for with its aliases expanded (scalars count 1). */
+        private final Map<JsonNode, Long> expanded = new IdentityHashMap<>();
+
+        /** Refuses a document whose aliases multiply it past the bounds above (see MAX_EXPANDED_EXTRA). */
+        void checkExpansion(JsonNode tree) {
+            long total = expandedSize(tree);
+            long limit = MAX_EXPANDED_EXTRA + MAX_EXPANSION_FACTOR * done.size();
+            if (total > limit) {
+                throw new Problem("its aliases expand " + done.size() + " written values to "
+                        + (total >= SATURATED ? "more than " + SATURATED : total) + ", more than the " + limit
+                        + " allowed (a \"billion laughs\" alias bomb?); write the repeated parts out or reuse them with $ref",
+                        null, null);
+            }
+        }
+
+        private long expandedSize(JsonNode json) {
+            return expanded.getOrDefault(json, 1L);
+        }
+
+        /** Counted once per container as it is built, from its children's counts: linear in the written document. */
+        private void count(JsonNode json) {
+            long size = 1;
+            for (JsonNode child : json) {
+                size = Math.min(SATURATED, size + expandedSize(child));
+            }
+            expanded.put(json, size);
+        }
 
         JsonNode convert(Node node) {
             Node real = node instanceof AnchorNode anchor ? anchor.getRealNode() : node;
@@ -100,6 +145,9 @@ final class YamlTrees {
                     : real instanceof SequenceNode sequence ? sequence(sequence)
                     : Scalars.toJson((ScalarNode) real);
             open.remove(real);
+            if (json.isContainerNode()) {
+                count(json);
+            }
             done.put(real, json);
             return json;
         }

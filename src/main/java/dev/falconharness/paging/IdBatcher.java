@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.falconharness.ApiResponse;
-import dev.falconharness.Harness;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -33,20 +33,20 @@ public final class IdBatcher {
     /** Room for the ids in one URL, well inside the limits of Falcon's front end. */
     static final int MAX_QUERY_CHARS = 6_000;
 
-    private final Harness harness;
+    private final Caller caller;
     private final int parallelism;
 
-    public IdBatcher(Harness harness, int parallelism) {
+    public IdBatcher(Caller caller, int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
-        this.harness = harness;
+        this.caller = caller;
         this.parallelism = parallelism;
     }
 
     /** Calls {@code operationId} once per batch of ids; see the class description. */
     public BatchResult run(String operationId, Map<String, ?> params, Object body) {
-        Operation op = harness.operation(operationId);
+        Operation op = caller.operation(operationId);
         Map<String, Object> args = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
         Parameter queryIds = idParameter(op, args);
         if (queryIds != null) {
@@ -54,10 +54,10 @@ public final class IdBatcher {
             return send(batches(ids, limit(queryIds), true), batch -> {
                 Map<String, Object> copy = new LinkedHashMap<>(args);
                 copy.put(queryIds.name(), batch);
-                return harness.commandAsync(op.id(), copy, body);
+                return caller.commandAsync(op.id(), copy, body);
             });
         }
-        JsonNode json = body == null ? null : harness.mapper().valueToTree(body);
+        JsonNode json = body == null ? null : caller.mapper().valueToTree(body);
         if (json instanceof ObjectNode object && object.path("ids").isArray()) {
             List<String> ids = new ArrayList<>();
             object.get("ids").forEach(id -> ids.add(id.asText()));
@@ -65,10 +65,10 @@ public final class IdBatcher {
                 ObjectNode copy = object.deepCopy();
                 ArrayNode array = copy.putArray("ids");
                 batch.forEach(array::add);
-                return harness.commandAsync(op.id(), args, copy);
+                return caller.commandAsync(op.id(), args, copy);
             });
         }
-        ApiResponse single = harness.command(op.id(), args, body);
+        ApiResponse single = caller.command(op.id(), args, body);
         return merge(List.of(List.of()), List.of(CompletableFuture.completedFuture(single)));
     }
 
@@ -137,9 +137,17 @@ public final class IdBatcher {
                     failures.add(new BatchResult.Failure(i, batches.get(i), response, null));
                 }
             } catch (RuntimeException e) {
-                failures.add(new BatchResult.Failure(i, batches.get(i), null, e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
+                failures.add(new BatchResult.Failure(i, batches.get(i), null, unwrap(e)));
             }
         }
         return new BatchResult(responses, failures, futures.size());
+    }
+
+    /** The failure itself rather than the CompletionException that join() wraps it in. */
+    private static Throwable unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
     }
 }

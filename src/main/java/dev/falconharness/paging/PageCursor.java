@@ -1,17 +1,19 @@
 package dev.falconharness.paging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.falconharness.ApiResponse;
 import dev.falconharness.FalconHarnessException;
-import dev.falconharness.Harness;
 import dev.falconharness.Pagination;
 import dev.falconharness.PaginationException;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.Parameter;
 import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -19,15 +21,17 @@ import java.util.Set;
 
 /**
  * Walks the pages of one operation, one request per {@link #next()}, deciding after each answer whether
- * and how to go on. Stops on an empty page, when the total is reached, on a repeated cursor, or at the
- * page cap. Not thread-safe: one cursor per iteration.
+ * and how to go on: an integer-offset operation that also takes {@code after} or {@code next_token}
+ * follows that cursor as soon as an answer gives one. Stops on an empty page, when the total is reached,
+ * on a repeated cursor, or at the page cap; throws when a page repeats one already delivered. Not
+ * thread-safe: one cursor per iteration.
  */
 final class PageCursor implements Iterator<ApiResponse> {
     /** Falcon refuses integer offsets past this; after-cursors or scroll operations must take over. */
     static final long OFFSET_LIMIT = 10_000;
     private static final System.Logger LOG = System.getLogger(PageCursor.class.getName());
 
-    private final Harness harness;
+    private final Caller caller;
     private final Operation op;
     private final Map<String, Object> params;
     private final Object body;
@@ -35,6 +39,7 @@ final class PageCursor implements Iterator<ApiResponse> {
     private final Integer pageSize;
     private final int maxPages;
     private final Set<String> seenCursors = new HashSet<>();
+    private final SeenPages seenPages = new SeenPages();
     private PageStyle style;
     private long offset;
     private String cursor;
@@ -44,11 +49,11 @@ final class PageCursor implements Iterator<ApiResponse> {
     private ApiResponse buffered;
     private PaginationException pendingStop;
 
-    PageCursor(Harness harness, Operation op, Map<String, ?> params, Object body, Integer pageSize, int maxPages) {
-        this.harness = harness;
+    PageCursor(Caller caller, Operation op, Map<String, ?> params, Object body, Integer pageSize, int maxPages) {
+        this.caller = caller;
         this.op = op;
         this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
-        this.jsonBody = body instanceof Map<?, ?> || body instanceof ObjectNode ? harness.mapper().valueToTree(body) : null;
+        this.jsonBody = body instanceof Map<?, ?> || body instanceof ObjectNode ? caller.mapper().valueToTree(body) : null;
         this.body = jsonBody != null ? jsonBody : body;
         this.style = PageStyle.of(op, jsonBody != null);
         this.pageSize = pageSize != null ? pageSize : defaultPageSize();
@@ -62,19 +67,29 @@ final class PageCursor implements Iterator<ApiResponse> {
 
     /** The caller's limit, else the operation's maximum {@code limit}, else the server's default. */
     private Integer defaultPageSize() {
-        Object given = style == PageStyle.BODY_OFFSET ? (jsonBody.has("limit") ? jsonBody.get("limit").asInt() : null)
-                : params.get("limit");
+        Object given = style == PageStyle.BODY_OFFSET ? bodyArgument("limit") : params.get("limit");
         if (given != null) {
-            return Integer.valueOf(given.toString());
+            return (int) PageArguments.whole(op.id(), "limit", location(), given, 1, Integer.MAX_VALUE);
         }
         Parameter limit = PageStyle.query(op, "limit");
-        return limit != null && limit.maximum() != null ? limit.maximum().intValue() : null;
+        // A manifest may declare a maximum past int (or fractional); intValue() alone would wrap it negative.
+        return limit != null && limit.maximum() != null && limit.maximum().signum() > 0
+                ? limit.maximum().min(BigDecimal.valueOf(Integer.MAX_VALUE)).max(BigDecimal.ONE).intValue() : null;
     }
 
     private long startOffset() {
-        Object given = style == PageStyle.BODY_OFFSET ? (jsonBody.has("offset") ? jsonBody.get("offset").asText() : null)
+        Object given = style == PageStyle.BODY_OFFSET ? bodyArgument("offset")
                 : style == PageStyle.OFFSET ? params.get("offset") : null;
-        return given == null ? 0 : Long.parseLong(given.toString());
+        return given == null ? 0 : PageArguments.whole(op.id(), "offset", location(), given, 0, Long.MAX_VALUE);
+    }
+
+    private Object bodyArgument(String name) {
+        JsonNode value = jsonBody.get(name);
+        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private String location() {
+        return style == PageStyle.BODY_OFFSET ? "body" : "query";
     }
 
     @Override
@@ -106,7 +121,7 @@ final class PageCursor implements Iterator<ApiResponse> {
         placeCursor();
         ApiResponse page;
         try {
-            page = harness.command(op.id(), params, body);
+            page = caller.command(op.id(), params, body);
         } catch (FalconHarnessException e) {
             throw new PaginationException("page " + (pages + 1) + " of " + op.id() + " failed after " + delivered
                     + " records: " + e.getMessage(), pages, delivered, null, e);
@@ -116,11 +131,28 @@ final class PageCursor implements Iterator<ApiResponse> {
                     + " after " + delivered + " records" + (page.errors().isEmpty() ? "" : ": " + page.errors())
                     + (page.traceId() != null ? " [trace id " + page.traceId() + "]" : ""), pages, delivered, page, null);
         }
-        int count = page.body().path("resources").size();
+        JsonNode records = page.body().path("resources");
+        int repeated = seenPages.repeatOf(records, pages + 1);
+        if (repeated > 0) {
+            throw repeatedPage(repeated, page);
+        }
+        int count = records.size();
         pages++;
         delivered += count;
         advance(page.pagination(), count);
         return page;
+    }
+
+    /** The server answered a cursor or offset with records it had sent: going on would only repeat them. */
+    private PaginationException repeatedPage(int earlier, ApiResponse page) {
+        String how = switch (style) {
+            case OFFSET, BODY_OFFSET -> "offset " + offset;
+            case SINGLE -> "the same request";
+            default -> style.name().toLowerCase(Locale.ROOT) + " cursor";
+        };
+        return new PaginationException("stopped after " + delivered + " records: page " + (pages + 1) + " of " + op.id()
+                + " repeats the records of page " + earlier + ", so the server ignored the " + how + " it was sent."
+                + " Nothing was delivered twice; page with another operation or a narrower filter", pages, delivered, page, null);
     }
 
     /** Puts this page's offset, cursor and size where the style wants them. */
@@ -160,6 +192,9 @@ final class PageCursor implements Iterator<ApiResponse> {
             done = true;
             return;
         }
+        if (style == PageStyle.OFFSET && followsCursor(pagination)) {
+            return;
+        }
         switch (style) {
             case OFFSET, BODY_OFFSET -> nextOffset(pagination, count);
             case SCROLL -> nextCursor(pagination, pagination.offset());
@@ -169,6 +204,26 @@ final class PageCursor implements Iterator<ApiResponse> {
         }
     }
 
+    /**
+     * Goes on with the {@code next_token} or {@code after} cursor the answer gives, where the operation
+     * takes one: the answer knows better than the manifest (a server may honour only its cursor), and
+     * cursors have no 10,000-record limit. True when it did.
+     */
+    private boolean followsCursor(Pagination pagination) {
+        if (pagination.total().isPresent() && delivered >= pagination.total().getAsLong()) {
+            return false;
+        }
+        if (PageStyle.query(op, "after") != null && pagination.after().isPresent()) {
+            switchTo(PageStyle.AFTER, pagination.after().get());
+            return true;
+        }
+        if (PageStyle.query(op, "next_token") != null && pagination.nextToken().isPresent()) {
+            switchTo(PageStyle.NEXT_TOKEN, pagination.nextToken().get());
+            return true;
+        }
+        return false;
+    }
+
     private void nextOffset(Pagination pagination, int count) {
         offset += count;
         if (pagination.isEmpty() || (pageSize != null && count < pageSize && pagination.total().isEmpty())) {
@@ -176,19 +231,12 @@ final class PageCursor implements Iterator<ApiResponse> {
         } else if (pagination.total().isPresent() && offset >= pagination.total().getAsLong()) {
             done = true;
         } else if (style == PageStyle.OFFSET && offset >= OFFSET_LIMIT) {
-            switchToAfterOrStop(pagination);
+            stopAtOffsetLimit(pagination);
         }
     }
 
-    private void switchToAfterOrStop(Pagination pagination) {
-        if (PageStyle.query(op, "after") != null && pagination.after().isPresent()) {
-            switchTo(PageStyle.AFTER, pagination.after().get());
-            return;
-        }
-        if (PageStyle.query(op, "next_token") != null && pagination.nextToken().isPresent()) {
-            switchTo(PageStyle.NEXT_TOKEN, pagination.nextToken().get());
-            return;
-        }
+    /** The answers gave no cursor to go on with (those are followed at once), so stop at the limit. */
+    private void stopAtOffsetLimit(Pagination pagination) {
         // Raised on the next fetch, so this page's records are delivered first.
         pendingStop = new PaginationException("stopped after " + delivered + " records: " + op.id() + " pages with integer"
                 + " offsets, which the API refuses past " + OFFSET_LIMIT + " (total: "
@@ -197,8 +245,8 @@ final class PageCursor implements Iterator<ApiResponse> {
     }
 
     private void switchTo(PageStyle cursorStyle, String first) {
-        LOG.log(Level.DEBUG, () -> op.id() + " reached the " + OFFSET_LIMIT + "-record offset limit; going on with "
-                + cursorStyle.name().toLowerCase(java.util.Locale.ROOT) + " cursors");
+        LOG.log(Level.DEBUG, () -> op.id() + " answered with a " + cursorStyle.name().toLowerCase(Locale.ROOT)
+                + " cursor after " + delivered + " records; following it instead of offsets");
         style = cursorStyle;
         params.remove("offset");
         seenCursors.add(first);

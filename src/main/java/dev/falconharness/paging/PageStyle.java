@@ -7,8 +7,8 @@ import dev.falconharness.manifest.Parameter;
 
 /**
  * The ways Falcon pages results, told apart from an operation's manifest entry. A response can still
- * change the plan: an integer-offset operation that also takes {@code after} switches to it at the
- * 10,000-record offset limit.
+ * change the plan: an integer-offset operation that also takes {@code after} or {@code next_token}
+ * switches to that cursor as soon as an answer carries one.
  */
 public enum PageStyle {
     /** Integer {@code offset} and {@code limit} in the query; {@code meta.pagination.total} says when to stop. */

@@ -2,7 +2,6 @@ package dev.falconharness.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.falconharness.ApiResponse;
-import dev.falconharness.Harness;
 import dev.falconharness.manifest.Operation;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,8 +15,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Every record of a paged operation, fetched lazily one page at a time. Made by
- * {@link Harness#paginate}; immutable, so one paginator can be iterated many times (each iteration
- * starts again from the first page).
+ * {@link dev.falconharness.Harness#paginate} (or over any other {@link Caller}); immutable, so one
+ * paginator can be iterated many times (each iteration starts again from the first page).
  *
  * <pre>{@code
  * falcon.paginate("queryUserV1", Map.of("filter", "uid:*'*@example.com'"))
@@ -33,7 +32,7 @@ import java.util.stream.StreamSupport;
  * from the stream; the records before it have been delivered.
  */
 public final class Paginator implements Iterable<JsonNode> {
-    private final Harness harness;
+    private final Caller caller;
     private final Operation op;
     private final Map<String, ?> params;
     private final Object body;
@@ -41,13 +40,20 @@ public final class Paginator implements Iterable<JsonNode> {
     private final int maxPages;
     private final long maxItems;
 
-    public Paginator(Harness harness, Operation op, Map<String, ?> params, Object body) {
-        this(harness, op, params, body, null, Integer.MAX_VALUE, Long.MAX_VALUE);
+    /**
+     * A paginator over {@code op}'s pages, called through {@code caller}.
+     *
+     * @throws dev.falconharness.ValidationException if {@code limit} or {@code offset} is not a whole number
+     *         in range; nothing is sent
+     */
+    public Paginator(Caller caller, Operation op, Map<String, ?> params, Object body) {
+        this(caller, op, params, body, null, Integer.MAX_VALUE, Long.MAX_VALUE);
+        cursor(); // reads limit and offset now, so a bad one fails here rather than mid-stream
     }
 
-    private Paginator(Harness harness, Operation op, Map<String, ?> params, Object body, Integer pageSize, int maxPages,
+    private Paginator(Caller caller, Operation op, Map<String, ?> params, Object body, Integer pageSize, int maxPages,
             long maxItems) {
-        this.harness = harness;
+        this.caller = caller;
         this.op = op;
         this.params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         this.body = body;
@@ -59,19 +65,19 @@ public final class Paginator implements Iterable<JsonNode> {
     /** Asks for {@code size} records a page instead of the operation's maximum. */
     public Paginator pageSize(int size) {
         positive(size, "page size");
-        return new Paginator(harness, op, params, body, size, maxPages, maxItems);
+        return new Paginator(caller, op, params, body, size, maxPages, maxItems);
     }
 
     /** Reads at most {@code pages} pages. */
     public Paginator maxPages(int pages) {
         positive(pages, "page cap");
-        return new Paginator(harness, op, params, body, pageSize, pages, maxItems);
+        return new Paginator(caller, op, params, body, pageSize, pages, maxItems);
     }
 
     /** Delivers at most {@code items} records (and fetches no page beyond the one that reaches it). */
     public Paginator maxItems(long items) {
         positive(items, "item cap");
-        return new Paginator(harness, op, params, body, pageSize, maxPages, items);
+        return new Paginator(caller, op, params, body, pageSize, maxPages, items);
     }
 
     /** How this operation pages, as far as the manifest tells before the first answer. */
@@ -105,7 +111,7 @@ public final class Paginator implements Iterable<JsonNode> {
     }
 
     private PageCursor cursor() {
-        return new PageCursor(harness, op, params, body, pageSize, maxPages);
+        return new PageCursor(caller, op, params, body, pageSize, maxPages);
     }
 
     private static void positive(long value, String what) {

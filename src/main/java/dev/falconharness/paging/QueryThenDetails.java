@@ -2,8 +2,8 @@ package dev.falconharness.paging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.falconharness.ApiResponse;
-import dev.falconharness.Harness;
 import dev.falconharness.PaginationException;
+import dev.falconharness.ValidationException;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import java.util.ArrayList;
@@ -23,15 +23,18 @@ public final class QueryThenDetails {
     }
 
     /**
+     * @throws ValidationException if the details operation takes no ids
      * @throws PaginationException from the stream if a query page or a details batch fails
      */
-    public static Stream<JsonNode> stream(Harness harness, Paginator query, String detailsOperationId, int parallelism) {
-        Operation details = harness.operation(detailsOperationId);
+    public static Stream<JsonNode> stream(Caller caller, Paginator query, String detailsOperationId, int parallelism) {
+        Operation details = caller.operation(detailsOperationId);
         boolean idsInQuery = PageStyle.query(details, "ids") != null;
         if (!idsInQuery && !details.has(Location.BODY)) {
-            throw new IllegalArgumentException(detailsOperationId + " takes no ids (neither an ids query parameter nor a body)");
+            throw new ValidationException(detailsOperationId, List.of(new ValidationException.Problem(null, null,
+                    detailsOperationId + " takes no ids (neither an ids query parameter nor a body); give a details"
+                            + " operation that fetches entities by id")));
         }
-        IdBatcher batcher = new IdBatcher(harness, parallelism);
+        IdBatcher batcher = new IdBatcher(caller, parallelism);
         long[] delivered = {0};
         int[] pages = {0};
         return query.pages().flatMap(page -> {

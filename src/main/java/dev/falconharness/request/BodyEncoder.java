@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.falconharness.http.Redaction;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.Parameter;
 import java.io.File;
@@ -85,7 +86,10 @@ final class BodyEncoder {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            problems.add(p, "the body string is not valid JSON" + where + ": " + e.getOriginalMessage()
+            // The parser quotes the text it choked on, which may be a secret's value: give its detail only
+            // when the body has no secret-named field.
+            String detail = Redaction.json(text).equals(text) ? ": " + e.getOriginalMessage() : "";
+            problems.add(p, "the body string is not valid JSON" + where + detail
                     + " (pass a Map or a JsonNode to have it encoded for you)");
             return null;
         }

@@ -1,5 +1,11 @@
 package dev.falconharness.openapi;
 
+import static dev.falconharness.openapi.FalconFixtures.MAPPER;
+import static dev.falconharness.openapi.FalconFixtures.assertJson;
+import static dev.falconharness.openapi.FalconFixtures.find;
+import static dev.falconharness.openapi.FalconFixtures.mirror;
+import static dev.falconharness.openapi.FalconFixtures.resource;
+import static dev.falconharness.openapi.FalconFixtures.table;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,36 +14,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The table's own rules, with a schemas file that adds nothing ({@link FalconFixtures#mirror}). */
 class FalconTableConverterTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Path COMMITTED = Path.of("endpoints/falcon.json");
-
     private static JsonNode sample;
     private static ObjectNode converted;
 
     @BeforeAll
-    static void convertSample() throws IOException {
-        try (InputStream in = FalconTableConverterTest.class.getResourceAsStream("/falcon-table-sample.json")) {
-            sample = MAPPER.readTree(in);
-        }
-        converted = FalconTableConverter.convert(sample);
+    static void convertSample() {
+        sample = resource("/falcon-table-sample.json");
+        converted = convert(sample);
     }
 
     // ---- document and operations -------------------------------------------------------------------
@@ -45,9 +41,9 @@ class FalconTableConverterTest {
     @Test
     void documentHeaderCarriesFormatNameTitleSourceBaseUrlAndFalconAuth() {
         ObjectNode header = converted.deepCopy();
-        header.remove("operations");
+        header.remove(List.of("operations", "definitions"));
         assertJson("""
-                {"format": "falcon-harness/manifest@1", "name": "falcon", "title": "CrowdStrike Falcon API",
+                {"format": "falcon-harness/manifest@2", "name": "falcon", "title": "CrowdStrike Falcon API",
                  "source": "Hand-written sample for FalconTableConverterTest: six widget operations, one quirk each.",
                  "baseUrl": "https://api.crowdstrike.com",
                  "auth": {"type": "oauth2ClientCredentials", "tokenUrl": "/oauth2/token", "revokeUrl": "/oauth2/revoke",
@@ -223,7 +219,7 @@ class FalconTableConverterTest {
 
     @Test
     void emptyDescriptionsLeaveOutSummaryAndDescription() {
-        JsonNode op = FalconTableConverter.convert(table(
+        JsonNode op = convert(table(
                 "{\"operationId\": \"Quiet\", \"method\": \"GET\", \"path\": \"/q\", \"description\": \"  \"}"))
                 .get("operations").get(0);
         assertJson("{\"id\": \"Quiet\", \"method\": \"GET\", \"path\": \"/q\", \"parameters\": []}", op);
@@ -250,7 +246,7 @@ class FalconTableConverterTest {
 
     @Test
     void operationsThatAreNotDeprecatedNeverGetReplacedBy() {
-        JsonNode ops = FalconTableConverter.convert(table(
+        JsonNode ops = convert(table(
                 "{\"operationId\": \"tokens_delete\", \"method\": \"DELETE\", \"path\": \"/t\","
                         + " \"description\": \"Deletes a token. To revoke one, use tokens_update instead.\"}",
                 "{\"operationId\": \"tokens_update\", \"method\": \"PATCH\", \"path\": \"/t\"}"))
@@ -290,7 +286,7 @@ class FalconTableConverterTest {
     void repeatedOperationIdsFailButIdsDifferingOnlyInCaseDoNot() {
         String lower = "{\"operationId\": \"retrieveUser\", \"method\": \"GET\", \"path\": \"/u\"}";
         String upper = "{\"operationId\": \"RetrieveUser\", \"method\": \"GET\", \"path\": \"/u\"}";
-        assertEquals(2, FalconTableConverter.convert(table(upper, lower)).get("operations").size());
+        assertEquals(2, convert(table(upper, lower)).get("operations").size());
         assertFailure("operation #1 (RetrieveUser): operationId is used more than once", upper, upper);
     }
 
@@ -298,11 +294,11 @@ class FalconTableConverterTest {
 
     @Test
     void renderingIsDeterministicTwoSpaceIndentedAndEndsWithANewline() throws IOException {
-        byte[] first = FalconTableConverter.render(FalconTableConverter.convert(sample));
-        byte[] second = FalconTableConverter.render(FalconTableConverter.convert(sample));
+        byte[] first = FalconTableConverter.render(convert(sample));
+        byte[] second = FalconTableConverter.render(convert(sample));
         assertArrayEquals(first, second);
         String text = new String(first, StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("{\n  \"format\": \"falcon-harness/manifest@1\",\n"));
+        assertTrue(text.startsWith("{\n  \"format\": \"falcon-harness/manifest@2\",\n"));
         assertTrue(text.contains("\n      \"parameters\": []\n"));
         assertTrue(text.endsWith("}\n") && !text.contains("\r"));
     }
@@ -311,128 +307,32 @@ class FalconTableConverterTest {
     void mainWritesTheRenderedManifest() throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "falcon-table-converter-test"));
         Path input = dir.resolve("table.json");
+        Path schemas = dir.resolve("schemas.json");
         Path output = dir.resolve("manifest.json");
         MAPPER.writeValue(input.toFile(), sample);
-        FalconTableConverter.main(new String[] {input.toString(), output.toString()});
+        MAPPER.writeValue(schemas.toFile(), mirror(sample));
+        FalconTableConverter.main(new String[] {input.toString(), schemas.toString(), output.toString()});
         assertArrayEquals(FalconTableConverter.render(converted), Files.readAllBytes(output));
     }
 
-    // ---- the committed manifest ---------------------------------------------------------------------
-
-    @Test
-    void committedManifestHasEveryOperationOnceAndIsInCanonicalForm() throws IOException {
-        byte[] bytes = Files.readAllBytes(COMMITTED);
-        JsonNode manifest = MAPPER.readTree(bytes);
-        assertEquals(FalconTableConverter.FORMAT, manifest.get("format").asText());
-        assertEquals(1374, manifest.get("operations").size());
-        Set<String> ids = new HashSet<>();
-        manifest.get("operations").forEach(op -> assertTrue(ids.add(op.get("id").asText()), op.get("id").asText()));
-        assertArrayEquals(bytes, FalconTableConverter.render(manifest));
-    }
-
-    @Test
-    void committedManifestPlaceholdersAndPathParametersMatch() throws IOException {
-        Pattern placeholder = Pattern.compile("\\{([^}]+)}");
-        for (JsonNode op : MAPPER.readTree(COMMITTED.toFile()).get("operations")) {
-            Set<String> inPath = new TreeSet<>();
-            Matcher m = placeholder.matcher(op.get("path").asText());
-            while (m.find()) {
-                inPath.add(m.group(1));
-            }
-            Set<String> declared = new TreeSet<>();
-            op.get("parameters").forEach(p -> {
-                if ("path".equals(p.get("in").asText())) {
-                    declared.add(p.get("name").asText());
-                    assertTrue(p.path("required").asBoolean(), op.get("id") + " " + p.get("name"));
-                }
-            });
-            assertEquals(inPath, declared, op.get("id").asText());
-        }
-    }
-
-    @Test
-    void committedManifestHasTheSeedUserManagementOperations() throws IOException {
-        List<String> expected = List.of(
-                "GetRoles GET /user-roles/entities/user-roles/v1 [ids query array(string) multi required]",
-                "GrantUserRoleIds POST /user-roles/entities/user-roles/v1 [user_uuid query string required, body body required]",
-                "RevokeUserRoleIds DELETE /user-roles/entities/user-roles/v1 [user_uuid query string required, ids query array(string) multi required]",
-                "GetAvailableRoleIds GET /user-roles/queries/user-role-ids-by-cid/v1 []",
-                "GetUserRoleIds GET /user-roles/queries/user-role-ids-by-user-uuid/v1 [user_uuid query string required]",
-                "RetrieveUser GET /users/entities/users/v1 [ids query array(string) multi required]",
-                "CreateUser POST /users/entities/users/v1 [body body required]",
-                "DeleteUser DELETE /users/entities/users/v1 [user_uuid query string required]",
-                "UpdateUser PATCH /users/entities/users/v1 [user_uuid query string required, body body required]",
-                "RetrieveEmailsByCID GET /users/queries/emails-by-cid/v1 []",
-                "RetrieveUserUUIDsByCID GET /users/queries/user-uuids-by-cid/v1 []",
-                "RetrieveUserUUID GET /users/queries/user-uuids-by-email/v1 [uid query array(string) multi required]");
-        JsonNode operations = MAPPER.readTree(COMMITTED.toFile()).get("operations");
-        for (String line : expected) {
-            String id = line.substring(0, line.indexOf(' '));
-            JsonNode op = find(operations, id);
-            assertEquals(line, signature(op));
-            assertEquals("user_management", op.get("collection").asText(), id);
-        }
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------
-
-    /** The seed list's notation: "id METHOD path [name in type(items) collectionFormat required, ...]". */
-    private static String signature(JsonNode op) {
-        List<String> params = new ArrayList<>();
-        for (JsonNode p : op.get("parameters")) {
-            String type = p.has("type") ? " " + p.get("type").asText() : "";
-            String items = p.has("items") ? "(" + p.get("items").asText() + ")" : "";
-            String format = p.has("collectionFormat") ? " " + p.get("collectionFormat").asText() : "";
-            String required = p.path("required").asBoolean() ? " required" : "";
-            params.add(p.get("name").asText() + " " + p.get("in").asText() + type + items + format + required);
-        }
-        return op.get("id").asText() + " " + op.get("method").asText() + " " + op.get("path").asText()
-                + " [" + String.join(", ", params) + "]";
-    }
-
-    private static JsonNode find(JsonNode operations, String id) {
-        for (JsonNode op : operations) {
-            if (op.get("id").asText().equals(id)) {
-                return op;
-            }
-        }
-        throw new AssertionError("no operation " + id);
-    }
 
     private static JsonNode operation(String id) {
         return find(converted.get("operations"), id);
     }
 
     private static JsonNode parameter(String operationId, String name) {
-        for (JsonNode p : operation(operationId).get("parameters")) {
-            if (p.get("name").asText().equals(name)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no parameter " + name + " in " + operationId);
+        return FalconFixtures.parameter(operation(operationId), name);
     }
 
-    private static JsonNode table(String... operations) {
-        return read("{\"about\": \"test\", \"operations\": [" + String.join(",", operations) + "]}");
+    /** The table's rules alone: a schemas file that has each operation and adds nothing. */
+    private static ObjectNode convert(JsonNode table) {
+        return FalconTableConverter.convert(table, mirror(table));
     }
 
     private static void assertFailure(String message, String... operations) {
         JsonNode table = table(operations);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FalconTableConverter.convert(table));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> convert(table));
         assertEquals(message, e.getMessage());
-    }
-
-    /** Compares as compact JSON text, so key order counts as well as content. */
-    private static void assertJson(String expected, JsonNode actual) {
-        assertEquals(read(expected).toString(), actual.toString());
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(json, e);
-        }
     }
 }

@@ -134,22 +134,22 @@ class PaginationTest {
     }
 
     @Test
-    void integerOffsetsSwitchToAfterAtTheTenThousandLimit() {
+    void integerOffsetsGiveWayToTheAfterCursorTheFirstAnswerGives() {
         Harness harness = serve(request -> {
             String after = FakePagedApi.param(request, "after");
-            if (after != null) {
-                return FakePagedApi.page("i", 10_000, 10_500, "{\"total\":10500}");
-            }
-            int offset = FakePagedApi.intParam(request, "offset", 0);
-            int limit = FakePagedApi.intParam(request, "limit", 0);
-            return FakePagedApi.page("i", offset, offset + limit, "{\"offset\":" + offset + ",\"total\":10500,\"after\":\"cursor-at-"
-                    + (offset + limit) + "\"}");
+            int from = after != null ? Integer.parseInt(after.substring("cursor-at-".length()))
+                    : FakePagedApi.intParam(request, "offset", 0);
+            int to = Math.min(10_500, from + FakePagedApi.intParam(request, "limit", 0));
+            return FakePagedApi.page("i", from, to, "{\"offset\":" + from + ",\"total\":10500"
+                    + (to < 10_500 ? ",\"after\":\"cursor-at-" + to + "\"" : "") + "}");
         });
         List<JsonNode> all = harness.paginate("indicator_search_v1", Map.of()).pageSize(3000).toList();
         assertEquals(10_500, all.size());
-        assertEquals(List.of("/iocs/queries/indicators/v1?offset=0&limit=3000", "/iocs/queries/indicators/v1?offset=3000&limit=3000",
-                "/iocs/queries/indicators/v1?offset=6000&limit=3000", "/iocs/queries/indicators/v1?offset=9000&limit=1000",
-                "/iocs/queries/indicators/v1?limit=3000&after=cursor-at-10000"), api.calls);
+        assertEquals("i10499", all.get(10_499).asText());
+        assertEquals(List.of("/iocs/queries/indicators/v1?offset=0&limit=3000",
+                "/iocs/queries/indicators/v1?limit=3000&after=cursor-at-3000",
+                "/iocs/queries/indicators/v1?limit=3000&after=cursor-at-6000",
+                "/iocs/queries/indicators/v1?limit=3000&after=cursor-at-9000"), api.calls);
     }
 
     @Test
@@ -167,7 +167,8 @@ class PaginationTest {
 
     @Test
     void aRepeatedCursorStopsPaging() {
-        Harness harness = serve(request -> FakePagedApi.page("r", 0, 10, "{\"after\":\"same\"}"));
+        Harness harness = serve(request -> FakePagedApi.param(request, "after") == null
+                ? FakePagedApi.page("r", 0, 10, "{\"after\":\"same\"}") : FakePagedApi.page("r", 10, 20, "{\"after\":\"same\"}"));
         assertEquals(20, harness.paginate("combined_hosts", Map.of("filter", "x")).stream().count());
         assertEquals(2, api.calls.size());
     }
