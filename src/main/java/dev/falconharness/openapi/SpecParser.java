@@ -33,6 +33,9 @@ final class SpecParser {
     /** @throws ImportException with line and column when the text is not well-formed */
     static JsonNode parse(byte[] content, String source) {
         boolean json = looksLikeJson(content);
+        if (!json) {
+            requireSnakeYaml(source);
+        }
         try {
             JsonNode root = json ? JSON.readTree(content) : YamlTrees.read(content);
             return root == null || root.isMissingNode() ? null : root;
@@ -47,6 +50,20 @@ final class SpecParser {
                     "not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage())), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read spec " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SnakeYAML is an optional dependency: a library user who imports only JSON specs does not need it.
+     * Without it a YAML spec gets this message instead of a NoClassDefFoundError.
+     */
+    private static void requireSnakeYaml(String source) {
+        try {
+            Class.forName("org.yaml.snakeyaml.Yaml", false, SpecParser.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot read " + source + ": YAML specs need SnakeYAML on the class path;"
+                    + " add the dependency org.yaml:snakeyaml:2.3 (see the README, \"Add it to your build\"),"
+                    + " or give the spec as JSON");
         }
     }
 

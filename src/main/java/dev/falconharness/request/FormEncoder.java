@@ -2,22 +2,13 @@ package dev.falconharness.request;
 
 import dev.falconharness.http.Redaction;
 import dev.falconharness.http.RequestBody;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
-import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
 
 /**
  * Encodes {@code formData} parameters: URL-encoded when there are no files, {@code multipart/form-data}
- * otherwise. Multipart framing is delegated to Apache HttpClient's MIME writer. Not thread-safe; one per
+ * otherwise ({@link MultipartBody}, which streams files from disk as it is sent). Not thread-safe; one per
  * call.
  */
 final class FormEncoder {
@@ -56,77 +47,19 @@ final class FormEncoder {
     }
 
     private RequestBody multipart() {
-        // Browser-style framing (UTF-8 names, no per-field Content-Type, no charset on the outer type):
-        // what the Falcon upload endpoints and most servers expect.
-        MultipartEntityBuilder builder = MultipartEntityBuilder.create()
-                .setMode(HttpMultipartMode.LEGACY)
-                .setCharset(StandardCharsets.UTF_8)
-                .setContentType(ContentType.create(MULTIPART));
+        MultipartBody.Builder builder = new MultipartBody.Builder();
         List<String> preview = new ArrayList<>();
         for (Object[] field : fields) {
             String name = (String) field[0];
             if (field[1] instanceof FilePart part) {
-                ContentType type = ContentType.parse(part.contentType());
-                if (part.bytes() != null) {
-                    builder.addBinaryBody(name, part.bytes(), type, part.filename());
-                } else {
-                    builder.addBinaryBody(name, part.path().toFile(), type, part.filename());
-                }
+                builder.file(name, part);
                 preview.add(name + "=<file " + part.filename() + ", " + part.length() + " bytes, " + part.contentType() + ">");
             } else {
                 String value = (String) field[1];
-                builder.addTextBody(name, value, ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8));
+                builder.field(name, value);
                 preview.add(name + "=" + (Redaction.isSecretName(name) ? Redaction.MASK : value));
             }
         }
-        return new Multipart(builder.build(), String.join(", ", preview));
-    }
-
-    /** A multipart body; small ones are written to memory, large ones streamed through a pipe. */
-    record Multipart(HttpEntity entity, String fieldsPreview) implements RequestBody {
-        private static final long IN_MEMORY_LIMIT = 8L << 20;
-
-        @Override
-        public String contentType() {
-            return entity.getContentType();
-        }
-
-        @Override
-        public long contentLength() {
-            return entity.getContentLength();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            long length = entity.getContentLength();
-            if (length >= 0 && length <= IN_MEMORY_LIMIT) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
-                entity.writeTo(out);
-                return new java.io.ByteArrayInputStream(out.toByteArray());
-            }
-            return piped();
-        }
-
-        /** Writes the parts on a helper thread; closing the returned stream stops the writer. */
-        private InputStream piped() throws IOException {
-            PipedInputStream in = new PipedInputStream(64 * 1024);
-            PipedOutputStream out = new PipedOutputStream(in);
-            Thread writer = new Thread(() -> {
-                try (out) {
-                    entity.writeTo(out);
-                } catch (IOException e) {
-                    // The reader closed early (call cancelled) or a file vanished: the stream ends short,
-                    // and the client fails the upload on the Content-Length mismatch. Nothing to add here.
-                }
-            }, "falcon-harness-multipart");
-            writer.setDaemon(true);
-            writer.start();
-            return in;
-        }
-
-        @Override
-        public String preview() {
-            return "<multipart/form-data: " + fieldsPreview + ">";
-        }
+        return builder.build("<multipart/form-data: " + String.join(", ", preview) + ">");
     }
 }
