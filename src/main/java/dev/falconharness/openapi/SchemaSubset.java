@@ -90,7 +90,54 @@ final class SchemaSubset {
                 }
             });
         }
-        return reachable(definitions, refs, JsonNodeFactory.instance.objectNode());
+        return withoutEndlessRequirements(reachable(definitions, refs, JsonNodeFactory.instance.objectNode()));
+    }
+
+    /**
+     * Drops a required property that refers back, through required properties only, to its own definition
+     * (goFalcon's {@code v2.Model} requires a {@code parent} that is itself a {@code v2.Model}): no finite
+     * body could satisfy it, so checking it would refuse every real body. Only loosens; deterministic.
+     */
+    static ObjectNode withoutEndlessRequirements(ObjectNode definitions) {
+        definitions.fields().forEachRemaining(entry -> {
+            JsonNode required = entry.getValue().get("required");
+            if (required == null || !required.isArray()) {
+                return;
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode kept = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode name : required) {
+                String target = requiredRef(entry.getValue(), name.asText());
+                if (target == null || !leadsBack(definitions, target, entry.getKey(), new HashSet<>())) {
+                    kept.add(name);
+                }
+            }
+            if (kept.size() != required.size()) {
+                ((ObjectNode) entry.getValue()).set("required", kept);
+            }
+        });
+        return definitions;
+    }
+
+    /** The definition a required property refers to directly, or null. */
+    private static String requiredRef(JsonNode definition, String property) {
+        JsonNode ref = definition.path("properties").path(property).get("$ref");
+        return ref == null ? null : definitionName(ref, "/definitions");
+    }
+
+    private static boolean leadsBack(ObjectNode definitions, String from, String to, Set<String> seen) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (!seen.add(from) || !definitions.has(from)) {
+            return false;
+        }
+        for (JsonNode name : definitions.get(from).path("required")) {
+            String next = requiredRef(definitions.get(from), name.asText());
+            if (next != null && leadsBack(definitions, next, to, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code #/definitions/map%5Bstring%5D...} to {@code map[string]...}; anything else fails. */

@@ -39,6 +39,6 @@ class PrewarmTest {
         assertNotNull(thread);
         thread.join(60_000);
         assertFalse(thread.isAlive());
-        assertEquals(1374, Manifest.falcon().size());
+        assertEquals(1508, Manifest.falcon().size());
     }
 }

@@ -211,8 +211,8 @@ class RequestFactoryTest {
 
     @Test
     void jsonNodesPojosAndJsonStringsAreBodiesToo() throws IOException {
-        var node = JsonNodeFactory.instance.objectNode().put("first_name", "Ana");
-        assertEquals("{\"first_name\":\"Ana\"}", text(falcon.prepare("UpdateUser", Map.of("user_uuid", "u1"), node).body()));
+        var node = JsonNodeFactory.instance.objectNode().put("firstName", "Ana");
+        assertEquals("{\"firstName\":\"Ana\"}", text(falcon.prepare("UpdateUser", Map.of("user_uuid", "u1"), node).body()));
         record Grant(List<String> roleIds) { }
         assertEquals("{\"roleIds\":[\"r1\"]}",
                 text(falcon.prepare("GrantUserRoleIds", Map.of("user_uuid", "u1"), new Grant(List.of("r1"))).body()));

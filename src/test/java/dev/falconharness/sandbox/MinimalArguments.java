@@ -35,7 +35,11 @@ final class MinimalArguments {
     static Object body(Operation op) {
         for (Parameter p : op.parameters()) {
             if (p.location() == Location.BODY && p.required()) {
-                return op.consumes() != null && !op.consumes().contains("json") ? new byte[] {1} : Map.of();
+                if (op.consumes() != null && !op.consumes().contains("json")) {
+                    return new byte[] {1};
+                }
+                // The smallest body its schema accepts: required fields, first enum values.
+                return op.bodySchema().map(dev.falconharness.testing.BodyGenerator::generate).orElse(Map.of());
             }
         }
         return null;

@@ -54,7 +54,7 @@ class SandboxRoutingTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertEquals(1374, Manifest.falcon().size());
+        assertEquals(1508, Manifest.falcon().size());
     }
 
     private static boolean isRouteMiss(ApiResponse response) {

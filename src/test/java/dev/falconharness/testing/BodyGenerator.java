@@ -1,4 +1,4 @@
-package dev.falconharness.request;
+package dev.falconharness.testing;
 
 import dev.falconharness.schema.JsonType;
 import dev.falconharness.schema.Schema;
@@ -13,13 +13,13 @@ import java.util.Set;
  * Makes the smallest value a schema accepts: required fields only, enums' first value, a value per
  * format, one item per array (or as many as minItems asks), numbers at their lower bound. Test code.
  */
-final class BodyGenerator {
+public final class BodyGenerator {
     private static final int MAX_DEPTH = 12;
 
     private BodyGenerator() {
     }
 
-    static Object generate(Schema schema) {
+    public static Object generate(Schema schema) {
         return generate(schema, 0);
     }
 
