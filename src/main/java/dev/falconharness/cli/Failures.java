@@ -24,7 +24,16 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (Interruption.requested()) {
+            // Ctrl-C interrupted the call; whatever failure that caused, the user asked for it.
+            err.println("falcon: interrupted");
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         int code = exitCode(e);
+        if (e instanceof CommandFailure failure && failure.getMessage() == null) {
+            return code;
+        }
         err.println("falcon: " + e.getMessage());
         if (e instanceof UnknownOperationException unknown) {
             err.println(hintForUnknown(unknown));

@@ -92,7 +92,8 @@ final class ResponsePrinter {
             io.stdout().write(bytes);
             io.stdout().flush();
         } catch (IOException e) {
-            throw CommandFailure.error("Cannot write the response to stdout: " + e.getMessage());
+            // The only way writing to stdout fails is its reader closing it (| head -c 100).
+            throw CommandFailure.readerGone();
         }
     }
 
