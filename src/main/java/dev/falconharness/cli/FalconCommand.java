@@ -57,14 +57,18 @@ import picocli.CommandLine.Spec;
             "  falcon GetSampleV3 ids=<sha256> --output sample.bin",
             "  falcon describe GetRoles",
             "  falcon operations --search 'host group'",
+            "",
+            "More: falcon help OperationId | body | fql | exit-codes | environment;",
+            "falcon help --man > falcon.1 writes the manual page.",
             ExitCodes.HELP_FOOTER})
 public final class FalconCommand implements Callable<Integer> {
     /** The subcommands, in the order help lists them; {@link #commandLine} adds them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CallCommand.class, OperationsCommand.class,
             DescribeCommand.class, CompletionCommand.class, SandboxCommand.class, ManifestCommand.class,
-            CompleteCommand.class);
+            HelpCommand.class, CompleteCommand.class);
     /** The names of {@link #SUBCOMMANDS} that help lists (a test holds this to the classes' annotations). */
-    static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest");
+    static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest",
+            "help");
     /** The name of the hidden subcommand that shell completion calls. */
     static final String COMPLETE = "__complete";
     /** Arguments that print help, which lists the subcommands. */
@@ -123,6 +127,15 @@ public final class FalconCommand implements Callable<Integer> {
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
+    }
+
+    /**
+     * Runs {@code commandLine} (from {@link #commandLineFor}) on {@code args} as a person meant them:
+     * options before a command apply to it, and {@code falcon OP --help} describes OP
+     * ({@link ArgumentOrder}).
+     */
+    public static int execute(CommandLine commandLine, String... args) {
+        return commandLine.execute(ArgumentOrder.rewrite(commandLine, args));
     }
 
     /** Replaces the environment and streams; returns this command. */

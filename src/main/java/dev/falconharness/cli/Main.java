@@ -18,7 +18,7 @@ public final class Main {
         Interruption.install(Thread.currentThread());
         CommandLine commandLine = FalconCommand.commandLineFor(new FalconCommand(), args);
         commandLine.setOut(stdout());
-        int exitCode = commandLine.execute(args);
+        int exitCode = FalconCommand.execute(commandLine, args);
         // System.exit skips the writers' buffers; text printed without a newline would be lost.
         commandLine.getOut().flush();
         commandLine.getErr().flush();

@@ -55,7 +55,7 @@ final class Cli {
         CommandLine commandLine = FalconCommand.commandLineFor(command, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
+        int exitCode = FalconCommand.execute(commandLine, args);
         Result result = new Result(exitCode, out.toString(), err.toString(), raw.toByteArray());
         assertNoSecrets(result);
         return result;

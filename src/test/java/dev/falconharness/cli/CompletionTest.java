@@ -18,11 +18,11 @@ class CompletionTest {
     void theFirstWordIsACommandOrAnOperationId() {
         List<String> candidates = complete("");
 
-        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox", "manifest")),
+        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox", "manifest", "help")),
                 candidates.toString());
         assertTrue(candidates.containsAll(List.of("GetRoles", "CreateUser", "queryUserV1")));
         assertTrue(!candidates.contains("__complete"));
-        assertEquals(6 + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
+        assertEquals(FalconCommand.COMMANDS.size() + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.falconharness.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The texts of {@code falcon help TOPIC}: what the options' one-line descriptions cannot hold. Each is
+ * plain text of at most 100 columns; the man page carries them as sections.
+ */
+final class HelpTopics {
+    static final String BODY = """
+            Request bodies
+
+            Arguments written name=value go to the query string, the path, a header or a form
+            field, as the manifest says; the JSON body of a POST, PUT or PATCH is given whole:
+
+              --body '{"uid": "ana@example.com", "first_name": "Ana"}'   JSON text
+              --body @user.json                                           a file
+              --body @-                                                   stdin (e.g. from jq)
+
+            An empty body (--body '' or nothing on stdin) is refused before anything is sent.
+            Operations that take a file upload (multipart form) take --file NAME=@PATH instead;
+            operations that take raw bytes (application/octet-stream) read them from --body @FILE.
+            'falcon describe OP' shows which one an operation wants; --dry-run shows the request.
+            """;
+
+    static final String FQL = """
+            FQL: the Falcon Query Language of filter= arguments
+
+              filter=hostname:'web-01'                   equals (text in single quotes)
+              filter=hostname:*'web-*'                   wildcard match
+              filter=platform_name:!'Windows'            not equal
+              filter=last_seen:>'2024-06-01'             >, >=, <, <= for numbers and dates
+              filter=last_seen:>='now-7d'                relative dates: now-1h, now-7d...
+              filter=status:['normal','contained']       any of a set
+              filter=platform_name:'Linux'+status:'normal'    + is AND
+              filter=platform_name:'Linux',platform_name:'Mac'  , is OR
+              sort=last_seen.desc                        field.asc or field.desc
+
+            Quote the whole argument for the shell: falcon QueryDevicesByFilter "filter=hostname:'web-01'".
+            Which fields a filter takes is in 'falcon describe OP' (the filter parameter's description).
+            """;
+
+    static final String ENVIRONMENT = """
+            Environment
+
+              FALCON_CLIENT_ID, FALCON_CLIENT_SECRET   the API client (or --client-id with
+                                                       --client-secret-env NAME / --client-secret-file PATH)
+              FALCON_MEMBER_CID     MSSP: act in this child customer (--member-cid)
+              FALCON_CLOUD          us-1, us-2, us-3, eu-1, us-gov-1, us-gov-2 or auto (--cloud)
+              FALCON_BASE_URL       send calls to this URL instead (--base-url)
+              FALCON_BEARER_TOKEN   another API's bearer token (a manifest with "bearer" auth)
+              FALCON_API_KEY        another API's key (a manifest with "apiKey" auth)
+              FALCON_JAVA_OPTS      extra JVM flags for bin/falcon
+            Options win over the environment.
+            """;
+
+    private HelpTopics() {
+    }
+
+    /** Topic name to text, in the order {@code falcon help} lists them. */
+    static Map<String, String> all() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        topics.put("body", BODY);
+        topics.put("fql", FQL);
+        topics.put("exit-codes", "Exit codes\n" + ExitCodes.HELP_FOOTER.stripLeading().replaceFirst("^Exit codes:\n", ""));
+        topics.put("environment", ENVIRONMENT);
+        return topics;
+    }
+}
