@@ -8,6 +8,8 @@ import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,9 @@ final class Connector {
         }
         String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
         String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
+        if (baseUrl != null) {
+            checkBaseUrl(baseUrl, c.baseUrl != null ? "--base-url" : "FALCON_BASE_URL");
+        }
         try {
             if (baseUrl != null) {
                 builder.baseUrl(baseUrl);
@@ -79,6 +84,31 @@ final class Connector {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a base URL the command line would otherwise try for minutes: without a scheme the harness
+     * assumes https, and TLS to a plain-HTTP test server waits for an answer that never comes.
+     */
+    static void checkBaseUrl(String url, String source) {
+        if (!url.strip().matches("(?i)^https?://.*")) {
+            throw CommandFailure.usage(source + " \"" + url + "\" needs a scheme: write https://" + withoutScheme(url)
+                    + " (or http://" + withoutScheme(url) + " for a plain-HTTP test server)");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw CommandFailure.usage(source + " \"" + url + "\" is not a URL (" + e.getReason() + "); write it as https://HOST[:PORT]");
+        }
+        if (uri.getHost() == null || uri.getPort() > 65535 || uri.getPort() == 0) {
+            throw CommandFailure.usage(source + " \"" + url + "\": the host or port is not valid (a port is 1 to 65535)");
+        }
+    }
+
+    private static String withoutScheme(String url) {
+        String rest = url.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+        return rest.startsWith("//") ? rest.substring(2) : rest;
     }
 
     /**

@@ -96,7 +96,7 @@ public final class FalconCommand implements Callable<Integer> {
 
     /** A configured command line around {@code command} (tests pass one with their own {@link Io}). */
     public static CommandLine commandLine(FalconCommand command) {
-        return commandLine(command, true);
+        return commandLine(command, true, false);
     }
 
     /**
@@ -110,10 +110,23 @@ public final class FalconCommand implements Callable<Integer> {
         for (String arg : args) {
             subcommands |= COMMANDS.contains(arg) || arg.equals(COMPLETE) || HELP.contains(arg);
         }
-        return commandLine(command, subcommands);
+        return commandLine(command, subcommands, debug(args));
     }
 
-    private static CommandLine commandLine(FalconCommand command, boolean withSubcommands) {
+    /** {@code --debug} anywhere before {@code --}. */
+    private static boolean debug(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CommandLine commandLine(FalconCommand command, boolean withSubcommands, boolean debug) {
         CommandLine commandLine = new CommandLine(command);
         if (withSubcommands) {
             for (Class<?> subcommand : SUBCOMMANDS) {
@@ -121,7 +134,7 @@ public final class FalconCommand implements Callable<Integer> {
             }
         }
         // Set after the subcommands are added: picocli passes these settings down only to those present.
-        Failures failures = new Failures();
+        Failures failures = new Failures(debug);
         return commandLine
                 // "--body @file.json" is ours to read; picocli would otherwise expand @file into arguments.
                 .setExpandAtFiles(false)

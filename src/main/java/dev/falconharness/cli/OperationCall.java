@@ -68,6 +68,7 @@ final class OperationCall {
         if (output.all && output.output != null) {
             throw CommandFailure.usage("--all prints records; it cannot save one download with --output");
         }
+        OutputFile.check(output.output);
         if (output.all && !args.extraHeaders().isEmpty()) {
             throw CommandFailure.usage("--all cannot add --header values; declare the header in the manifest instead");
         }

@@ -22,6 +22,9 @@ final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No status line or warnings on stderr; errors only.")
     boolean quiet;
 
+    @Option(names = "--debug", description = "On a failure, print its stack trace too (for a bug report).")
+    boolean debug;
+
     @Option(names = "--all", description = "Follow the pagination and print every record of every page, one JSON "
             + "record per line as each page arrives (a progress line on stderr when it is a terminal).")
     boolean all;
