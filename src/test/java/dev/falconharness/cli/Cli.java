@@ -23,6 +23,7 @@ final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private byte[] stdin = new byte[0];
     private boolean terminal;
+    private boolean stderrTerminal;
 
     static Cli with(Map<String, String> environment) {
         Cli cli = new Cli();
@@ -46,11 +47,17 @@ final class Cli {
         return this;
     }
 
+    /** Pretends only stderr is a terminal ({@code falcon ... > file} typed by a person). */
+    Cli stderrTerminal() {
+        stderrTerminal = true;
+        return this;
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        FalconCommand command = new FalconCommand().io(new Io(env, new ByteArrayInputStream(stdin), raw, terminal));
+        FalconCommand command = new FalconCommand().io(new Io(env, new ByteArrayInputStream(stdin), raw, terminal, terminal || stderrTerminal));
         // As main builds it: subcommands only when the arguments could name one or ask for help.
         CommandLine commandLine = FalconCommand.commandLineFor(command, args);
         commandLine.setOut(new PrintWriter(out, true));
