@@ -21,8 +21,7 @@ final class AllPages {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean progress;
-    private final boolean array;
-    private final boolean pretty;
+    private final RecordWriter writer;
     private long records;
     private int pages;
 
@@ -31,18 +30,15 @@ final class AllPages {
         this.err = err;
         // The progress line rewrites itself with a carriage return, which only makes sense on a terminal.
         this.progress = !output.quiet && io.stderrTerminal();
-        this.array = output.array;
-        this.pretty = output.array && output.prettyFor(io.terminal());
+        this.writer = new RecordWriter(out, output, output.prettyFor(io.terminal()));
     }
 
     int print(Paginator paginator) {
-        if (array) {
-            out.print("[");
-        }
+        writer.begin();
         try {
             paginator.pages().forEach(page -> {
                 pages++;
-                page.resources().forEach(this::record);
+                writer.select(page.resources()).forEach(this::record);
                 showProgress();
                 stopIfUnread();
             });
@@ -72,7 +68,7 @@ final class AllPages {
         }
         finish();
         err.println("falcon: interrupted; " + records + (records == 1 ? " record" : " records") + " from "
-                + pages + (pages == 1 ? " page" : " pages") + " written" + (array ? " (the JSON array is closed)" : ""));
+                + pages + (pages == 1 ? " page" : " pages") + " written" + (writer.array() ? " (the JSON array is closed)" : ""));
         err.flush();
         return exitCode;
     }
@@ -92,11 +88,7 @@ final class AllPages {
         if (Interruption.requested()) {
             throw new Stop(ExitCodes.INTERRUPTED);
         }
-        if (array) {
-            out.print((records > 0 ? "," : "") + (pretty ? "\n  " : "") + ResponsePrinter.json(record, false));
-        } else {
-            out.println(ResponsePrinter.json(record, false));
-        }
+        writer.write(record);
         records++;
     }
 
@@ -109,9 +101,7 @@ final class AllPages {
     }
 
     private void finish() {
-        if (array) {
-            out.println((pretty && records > 0 ? "\n" : "") + "]");
-        }
+        writer.end();
         out.flush();
         if (progress) {
             err.print("\r\033[K");

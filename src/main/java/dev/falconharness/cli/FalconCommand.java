@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "  falcon describe GetRoles",
             "  falcon operations --search 'host group'",
             "",
-            "More: falcon help OperationId | body | fql | exit-codes | environment;",
+            "More: falcon help OperationId | body | fql | query | exit-codes | environment;",
             "falcon help --man > falcon.1 writes the manual page.",
             ExitCodes.HELP_FOOTER})
 public final class FalconCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "help", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Show help for a command, an operation (as 'describe'), or a topic:",
-            "body, fql, exit-codes, environment. 'falcon help --man > falcon.1' writes the man page."})
+            "body, fql, query, exit-codes, environment. 'falcon help --man > falcon.1' writes the man page."})
 final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -41,6 +41,23 @@ final class HelpTopics {
             Which fields a filter takes is in 'falcon describe OP' (the filter parameter's description).
             """;
 
+    static final String QUERY = """
+            Output formats and queries
+
+              --format json     the response as it came (the default; pretty on a terminal)
+              --format jsonl    one compact JSON value per line: an envelope's resources, an array's items
+              --format yaml     the response as YAML
+              --format table    an aligned table of the resources, one row per record
+              --format csv      the same as CSV (RFC 4180), for spreadsheets
+              --columns id,name,device.hostname   the table's or CSV's columns (dotted paths reach in)
+
+            --query applies a JMESPath expression (https://jmespath.org, as in aws-cli) first:
+              falcon queryUserV1 --query 'resources[0]'
+              falcon retrieveUsersGETV1 --body @ids.json --query 'resources[].uid' --format jsonl
+              falcon GetRoles ids=a,b --query 'resources[?is_global].id'
+            With --all, the query and the format apply to each record as it arrives.
+            """;
+
     static final String ENVIRONMENT = """
             Environment
 
@@ -63,6 +80,7 @@ final class HelpTopics {
         Map<String, String> topics = new LinkedHashMap<>();
         topics.put("body", BODY);
         topics.put("fql", FQL);
+        topics.put("query", QUERY);
         topics.put("exit-codes", "Exit codes\n" + ExitCodes.HELP_FOOTER.stripLeading().replaceFirst("^Exit codes:\n", ""));
         topics.put("environment", ENVIRONMENT);
         return topics;

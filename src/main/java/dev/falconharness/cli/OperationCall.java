@@ -69,6 +69,7 @@ final class OperationCall {
             throw CommandFailure.usage("--all prints records; it cannot save one download with --output");
         }
         OutputFile.check(output.output);
+        output.check();
         if (output.all && !args.extraHeaders().isEmpty()) {
             throw CommandFailure.usage("--all cannot add --header values; declare the header in the manifest instead");
         }

@@ -61,7 +61,7 @@ final class ResponsePrinter {
             return;
         }
         if (response.isJson()) {
-            out.println(json(Json.exact(response), options.prettyFor(io.terminal())));
+            printJson(Json.exact(response));
         } else if ("-".equals(output) || !io.terminal()) {
             raw(response.bytes());
         } else if (isText(response)) {
@@ -73,6 +73,17 @@ final class ResponsePrinter {
                     + "Save it with --output FILE, or print it anyway with --output -.");
         }
         out.flush();
+    }
+
+    /** JSON as it came, or through {@code --query} and {@code --format}. */
+    private void printJson(JsonNode body) {
+        JsonNode value = options.query() == null ? body : options.query().apply(body);
+        Format format = options.format();
+        if (format == null || format == Format.JSON) {
+            out.println(json(value, options.prettyFor(io.terminal())));
+        } else {
+            out.print(Rendering.render(value, format, options.columns));
+        }
     }
 
     private void save(ApiResponse response, Path file) {

@@ -58,7 +58,7 @@ class HelpAndOrderTest {
         assertTrue(cli.run("help", "environment").out().contains("FALCON_CLIENT_SECRET"));
         Cli.Result list = cli.run("help");
         assertEquals(0, list.exitCode());
-        assertTrue(list.out().contains("Help topics: body, fql, exit-codes, environment"), list.out());
+        assertTrue(list.out().contains("Help topics: body, fql, query, exit-codes, environment"), list.out());
     }
 
     @Test
