@@ -39,6 +39,10 @@ final class ConnectionOptions {
             description = "Send calls to this URL instead (a proxy, a test server; default: $FALCON_BASE_URL).")
     String baseUrl;
 
+    @Option(names = "--no-token-cache", description = "Request a new token for this command and revoke it after, "
+            + "instead of reusing the cached one (also: FALCON_NO_TOKEN_CACHE=1). See 'falcon auth status'.")
+    boolean noTokenCache;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Time allowed for each HTTP request (default: 60).")
     Integer timeoutSeconds;

@@ -1,5 +1,6 @@
 package dev.falconharness.cli;
 
+import dev.falconharness.Cloud;
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
 import dev.falconharness.HarnessBuilder;
@@ -39,14 +40,32 @@ final class Connector {
             builder.manifest(manifests.load());
         }
         Credentials credentials = credentials(c, io);
-        if (credentials != null) {
-            builder.credentials(credentials);
-        }
         Session.Auth auth = credentials != null ? Session.Auth.CREDENTIALS
                 : needsCredentials(manifests) ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
         where(c, io, builder);
+        CachedTokenSource cached = credentials != null && credentials.isClientCredentials() && manifests.builtIn()
+                && TokenCache.enabled(io, c.noTokenCache) ? cachedTokens(credentials, c, io) : null;
+        if (cached != null) {
+            builder.tokenSource(cached).baseUrl(cached.baseUrl());
+        } else if (credentials != null) {
+            builder.credentials(credentials);
+        }
         finish(builder, c, verboseLog);
         return new Session(builder.build(), null, auth);
+    }
+
+    /**
+     * The cached token source for Falcon client credentials ({@link TokenCache}), keyed by client ID,
+     * the cloud or base URL as the user gave it, and the member CID.
+     */
+    static CachedTokenSource cachedTokens(Credentials credentials, ConnectionOptions c, Io io) {
+        String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
+        String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
+        String where = baseUrl != null ? baseUrl.strip().replaceFirst("/+$", "")
+                : cloud != null ? Cloud.parse(cloud).map(Cloud::regionName).map(name -> Cloud.allowsDiscovery(cloud) ? "auto" : name)
+                        .orElse("auto") : "auto";
+        return new CachedTokenSource(TokenCache.of(io), credentials.clientId().orElseThrow(), credentials.revealClientSecret(),
+                credentials.memberCid().orElse(null), where, builder -> finish(builder, c, null), java.time.Clock.systemUTC());
     }
 
     /** Falcon needs credentials; another API does when its manifest names a scheme other than none. */

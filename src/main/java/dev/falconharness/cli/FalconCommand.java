@@ -65,10 +65,10 @@ public final class FalconCommand implements Callable<Integer> {
     /** The subcommands, in the order help lists them; {@link #commandLine} adds them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CallCommand.class, OperationsCommand.class,
             DescribeCommand.class, CompletionCommand.class, SandboxCommand.class, ManifestCommand.class,
-            BatchCommand.class, HelpCommand.class, CompleteCommand.class);
+            BatchCommand.class, AuthCommand.class, HelpCommand.class, CompleteCommand.class);
     /** The names of {@link #SUBCOMMANDS} that help lists (a test holds this to the classes' annotations). */
     static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest",
-            "batch", "help");
+            "batch", "auth", "help");
     /** The name of the hidden subcommand that shell completion calls. */
     static final String COMPLETE = "__complete";
     /** Arguments that print help, which lists the subcommands. */

@@ -27,6 +27,9 @@ final class Cli {
 
     static Cli with(Map<String, String> environment) {
         Cli cli = new Cli();
+        // No test reads or writes the real ~/.cache: the token cache is off unless a test turns it on
+        // (with XDG_CACHE_HOME pointing at a temporary directory).
+        cli.env.put("FALCON_NO_TOKEN_CACHE", "1");
         cli.env.putAll(environment);
         return cli;
     }
