@@ -46,11 +46,12 @@ final class AuthCommand implements Callable<Integer> {
         if (c.sandbox) {
             throw CommandFailure.usage("--sandbox needs no login: its token lives as long as the sandbox");
         }
-        Credentials credentials = Connector.credentials(c, io);
+        Io applied = Profiles.apply(io, c.profile);
+        Credentials credentials = Connector.credentials(c, applied);
         if (credentials == null || !credentials.isClientCredentials()) {
             throw Connector.missingCredentials();
         }
-        return Connector.cachedTokens(credentials, c, io);
+        return Connector.cachedTokens(credentials, c, applied);
     }
 
     /** {@code falcon auth login}. */
@@ -142,7 +143,8 @@ final class AuthCommand implements Callable<Integer> {
                 err.println("No cached token for this client");
                 return ExitCodes.OK;
             }
-            boolean revoked = revoke(entry, Connector.credentials(ConnectionOptions.orDefault(connection), io));
+            ConnectionOptions c = ConnectionOptions.orDefault(connection);
+            boolean revoked = revoke(entry, Connector.credentials(c, Profiles.apply(io, c.profile)));
             cache.delete(source.key());
             err.println("Logged out: the token was " + (revoked ? "revoked" : "forgotten (the revoke request failed; "
                     + "it expires by itself at " + entry.expiresAt() + ")"));

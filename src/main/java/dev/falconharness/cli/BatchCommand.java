@@ -70,9 +70,13 @@ final class BatchCommand implements Callable<Integer> {
             throw CommandFailure.usage("--parallel must be 1 to 64, got " + parallel);
         }
         out = spec.commandLine().getOut();
+        ConnectionOptions c = ConnectionOptions.orDefault(connection);
         ManifestOptions m = ManifestOptions.orDefault(manifests);
+        if (!c.sandbox) {
+            m.defaultTo(Profiles.manifest(parent.io(), c.profile != null ? c.profile : parent.profile()));
+        }
         try (BufferedReader input = open();
-                Session session = Connector.open(ConnectionOptions.orDefault(connection), m, parent.io(), null)) {
+                Session session = Connector.open(c, m, parent.io(), null)) {
             if (session.auth() == Session.Auth.MISSING) {
                 throw Connector.missingCredentials();
             }

@@ -11,6 +11,10 @@ import picocli.CommandLine.Option;
  * variable, or a file.
  */
 final class ConnectionOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Use this profile of ~/.config/falcon/config (default: $FALCON_PROFILE, else [default]).")
+    String profile;
+
     @Option(names = "--sandbox",
             description = "Call an embedded Falcon sandbox started for this command (no credentials needed).")
     boolean sandbox;

@@ -35,6 +35,7 @@ final class Connector {
         if (c.sandbox) {
             return SandboxConnector.open(c, manifests, verboseLog);
         }
+        io = Profiles.apply(io, c.profile);
         HarnessBuilder builder = Harness.builder();
         if (!manifests.builtIn()) {
             builder.manifest(manifests.load());

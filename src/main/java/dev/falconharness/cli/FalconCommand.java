@@ -161,6 +161,11 @@ public final class FalconCommand implements Callable<Integer> {
         return io;
     }
 
+    /** {@code --profile} as given to falcon itself (before a command), or null. */
+    String profile() {
+        return options != null && options.connection != null ? options.connection.profile : null;
+    }
+
     @Override
     public Integer call() {
         if (operationId == null) {

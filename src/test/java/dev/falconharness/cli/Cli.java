@@ -30,6 +30,9 @@ final class Cli {
         // No test reads or writes the real ~/.cache: the token cache is off unless a test turns it on
         // (with XDG_CACHE_HOME pointing at a temporary directory).
         cli.env.put("FALCON_NO_TOKEN_CACHE", "1");
+        // Nor the developer's ~/.config/falcon/config: profiles come only from a test's own directory.
+        cli.env.put("XDG_CONFIG_HOME", "/nonexistent/falcon-tests/config");
+        cli.env.put("XDG_CACHE_HOME", "/nonexistent/falcon-tests/cache");
         cli.env.putAll(environment);
         return cli;
     }

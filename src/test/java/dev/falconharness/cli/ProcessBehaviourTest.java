@@ -25,6 +25,7 @@ class ProcessBehaviourTest {
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>(falcon.env());
         env.put("FALCON_NO_TOKEN_CACHE", "1");
+        env.put("XDG_CONFIG_HOME", "/nonexistent/falcon-tests/config");
         return env;
     }
 
