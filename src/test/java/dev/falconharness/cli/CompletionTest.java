@@ -111,4 +111,46 @@ class CompletionTest {
         assertEquals(ExitCodes.USAGE, fish.exitCode());
         assertTrue(fish.err().contains("expected one of [bash, zsh]"), fish.err());
     }
+
+    @Test
+    void aCommandWithSubcommandsOffersThem() {
+        assertEquals(List.of("import", "check"), complete("manifest", ""));
+        assertEquals(List.of("login", "status", "logout"), complete("auth", ""));
+    }
+
+    @Test
+    void bodyOffersStdinAndFilesAfterTheAt() {
+        assertEquals(List.of("@-", "@"), complete("CreateUser", "--body", ""));
+        assertEquals(List.of(Completer.FILE_AFTER_AT), complete("CreateUser", "--body", "@us"));
+    }
+
+    @Test
+    void filesAreOfferedForEveryOptionOrArgumentThatIsAFile() {
+        assertEquals(List.of(Completer.DEFAULT), complete("GetRoles", "--ca-cert", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("batch", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("manifest", "import", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("manifest", "import", "spec.yaml", "--out", ""));
+    }
+
+    @Test
+    void collectionsFormatsAndCloudsAreOfferedAsValues() {
+        List<String> collections = complete("operations", "--collection", "");
+        assertTrue(collections.contains("user_management") && collections.contains("hosts"), collections.toString());
+        assertEquals(List.of("json", "jsonl", "yaml", "table", "csv"), complete("GetRoles", "--format", ""));
+        assertTrue(complete("--cloud=").containsAll(List.of("--cloud=auto", "--cloud=eu-1")));
+        assertTrue(complete("GetRoles", "--cloud=").contains("--cloud=us-gov-2"));
+    }
+
+    @Test
+    void profilesComeFromTheConfigFile() {
+        List<String> names = new Completer(FalconCommand.commandLine().getCommandSpec(), () -> List.of("lab", "prod"))
+                .complete(List.of("GetRoles", "--profile", ""));
+        assertEquals(List.of("lab", "prod"), names);
+    }
+
+    @Test
+    void helpOffersTopicsCommandsAndOperations() {
+        List<String> candidates = complete("help", "");
+        assertTrue(candidates.containsAll(List.of("fql", "exit-codes", "operations", "GetRoles")), candidates.toString());
+    }
 }
