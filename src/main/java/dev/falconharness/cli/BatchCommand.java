@@ -167,7 +167,7 @@ final class BatchCommand implements Callable<Integer> {
             ApiResponse response = harness.command(call.op(), call.params(), call.body());
             result.put("status", response.statusCode());
             if (response.isJson()) {
-                result.set("body", response.body());
+                result.set("body", ResponsePrinter.exactBody(response));
             } else if (response.bytes().length > 0) {
                 result.put("text", response.text());
             }

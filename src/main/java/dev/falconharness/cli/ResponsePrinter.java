@@ -113,6 +113,11 @@ final class ResponsePrinter {
         return type.startsWith("text/") || type.contains("xml") || type.contains("javascript");
     }
 
+    /** The response body with its decimals exactly as the server wrote them. */
+    static JsonNode exactBody(ApiResponse response) {
+        return Json.exact(response);
+    }
+
     /** jq's layout when pretty: two-space indent, one array item per line, {@code "key": value}. */
     static String json(JsonNode node, boolean pretty) {
         try {
