@@ -34,6 +34,7 @@ final class CachedTokenSource implements TokenSource {
     private final Clock clock;
     private String baseUrl;
     private TokenCache.Entry held;
+    private java.io.PrintWriter log;
 
     /**
      * @param where      the base URL or cloud name the user gave ({@code auto} when none)
@@ -51,6 +52,12 @@ final class CachedTokenSource implements TokenSource {
         TokenCache.Entry cached = cache.read(key());
         this.held = cached != null && cached.usableAt(clock.instant()) ? cached : null;
         this.baseUrl = cached != null ? cached.baseUrl() : initialBaseUrl(where);
+    }
+
+    /** Says on {@code --verbose}'s writer when a cached token is used; returns this source. */
+    CachedTokenSource log(java.io.PrintWriter writer) {
+        this.log = writer;
+        return this;
     }
 
     String key() {
@@ -76,6 +83,10 @@ final class CachedTokenSource implements TokenSource {
         if (held == null || !held.usableAt(clock.instant())) {
             held = fetch();
             cache.write(key(), held);
+        } else if (log != null) {
+            log.println("*** access token from the cache in " + cache.directory() + ", valid until " + held.expiresAt());
+            log.flush();
+            log = null;
         }
         return new AccessToken(held.token(), held.expiresAt());
     }

@@ -45,7 +45,7 @@ final class Connector {
                 : needsCredentials(manifests) ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
         where(c, io, builder);
         CachedTokenSource cached = credentials != null && credentials.isClientCredentials() && manifests.builtIn()
-                && TokenCache.enabled(io, c.noTokenCache) ? cachedTokens(credentials, c, io) : null;
+                && TokenCache.enabled(io, c.noTokenCache) ? cachedTokens(credentials, c, io, verboseLog) : null;
         if (cached != null) {
             builder.tokenSource(cached).baseUrl(cached.baseUrl());
         } else if (credentials != null) {
@@ -60,13 +60,19 @@ final class Connector {
      * the cloud or base URL as the user gave it, and the member CID.
      */
     static CachedTokenSource cachedTokens(Credentials credentials, ConnectionOptions c, Io io) {
+        return cachedTokens(credentials, c, io, null);
+    }
+
+    /** @param verboseLog where {@code --verbose} logs the token request and cache use, or null */
+    static CachedTokenSource cachedTokens(Credentials credentials, ConnectionOptions c, Io io, PrintWriter verboseLog) {
         String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
         String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
         String where = baseUrl != null ? baseUrl.strip().replaceFirst("/+$", "")
                 : cloud != null ? Cloud.parse(cloud).map(Cloud::regionName).map(name -> Cloud.allowsDiscovery(cloud) ? "auto" : name)
                         .orElse("auto") : "auto";
         return new CachedTokenSource(TokenCache.of(io), credentials.clientId().orElseThrow(), credentials.revealClientSecret(),
-                credentials.memberCid().orElse(null), where, builder -> finish(builder, c, null), java.time.Clock.systemUTC());
+                credentials.memberCid().orElse(null), where, builder -> finish(builder, c, verboseLog), java.time.Clock.systemUTC())
+                .log(verboseLog);
     }
 
     /** Falcon needs credentials; another API does when its manifest names a scheme other than none. */

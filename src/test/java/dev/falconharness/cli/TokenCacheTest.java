@@ -122,4 +122,15 @@ class TokenCacheTest {
         assertEquals(ExitCodes.AUTH, login.exitCode(), login.toString());
         assertTrue(login.err().contains("the token endpoint answered HTTP 401"), login.err());
     }
+
+    @Test
+    void verboseShowsTheTokenRequestMaskedAndThenTheCacheInUse() {
+        Cli.Result first = cli().run("GetRoles", "ids=a", "--verbose");
+        assertTrue(first.err().contains("--> POST " + falcon.baseUrl() + "/oauth2/token"), first.err());
+        assertTrue(first.err().contains("client_secret=[redacted]"), first.err());
+        Cli.Result second = cli().run("GetRoles", "ids=a", "--verbose");
+        assertTrue(second.err().contains("*** access token from the cache in " + cacheHome.resolve("falcon-harness/tokens")),
+                second.err());
+        assertFalse(second.err().contains("/oauth2/token"), second.err());
+    }
 }
