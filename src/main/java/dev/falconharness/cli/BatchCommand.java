@@ -71,6 +71,8 @@ final class BatchCommand implements Callable<Integer> {
         }
         out = spec.commandLine().getOut();
         ConnectionOptions c = ConnectionOptions.orDefault(connection);
+        // Many calls share one rate budget: pace them by the API's rate-limit headers instead of meeting 429s.
+        c.pacing = true;
         ManifestOptions m = ManifestOptions.orDefault(manifests);
         if (!c.sandbox) {
             m.defaultTo(Profiles.manifest(parent.io(), c.profile != null ? c.profile : parent.profile()));

@@ -63,6 +63,12 @@ final class ConnectionOptions {
     @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Send calls through this HTTP proxy.")
     String proxy;
 
+    /**
+     * Not an option: commands that send many calls ({@code batch}) slow down as the API's rate-limit
+     * headers near zero, rather than run into 429s.
+     */
+    boolean pacing;
+
     static ConnectionOptions orDefault(ConnectionOptions options) {
         return options != null ? options : new ConnectionOptions();
     }

@@ -166,6 +166,9 @@ final class Connector {
         if (verboseLog != null) {
             builder.listener(new VerboseListener(verboseLog));
         }
+        if (c.pacing) {
+            builder.pacing(true);
+        }
     }
 
     /** {@code host:port}, with or without an {@code http://} in front. */
