@@ -58,4 +58,24 @@ class ProcessBehaviourTest {
         assertTrue(falconRun.err().contains("falcon: interrupted; " + array.size() + " records"), falconRun.err());
         assertEquals(1, falcon.revokes(), "the token is revoked before the process ends");
     }
+
+    @Test
+    void batchStopsCallingWhenItsReaderLeaves() throws Exception {
+        FalconProcess falconRun = FalconProcess.start(env(), "batch", "--parallel", "2");
+        Thread feeder = new Thread(() -> {
+            try (var in = falconRun.process.getOutputStream()) {
+                for (int i = 0; i < 5000; i++) {
+                    in.write(("{\"op\": \"queryUserV1\", \"params\": {\"offset\": " + i + "}}\n").getBytes());
+                }
+            } catch (java.io.IOException e) {
+                // falcon stopped reading: expected once it has stopped.
+            }
+        });
+        feeder.start();
+        assertTrue(falconRun.readLine().startsWith("{\"line\":"));
+        falconRun.closeStdout();
+        assertEquals(ExitCodes.READER_GONE, falconRun.exitStatus(), falconRun.err());
+        feeder.join();
+        assertTrue(falcon.calls().size() < 200, "called on after the reader left: " + falcon.calls().size());
+    }
 }
