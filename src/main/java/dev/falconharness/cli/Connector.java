@@ -232,8 +232,7 @@ final class Connector {
             }
             return secret;
         } catch (IOException e) {
-            throw CommandFailure.auth("No client secret: cannot read " + c.clientSecretFile + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw CommandFailure.auth("No client secret: cannot read " + c.clientSecretFile + " (" + Wording.io(e) + ")");
         }
     }
 }

@@ -59,6 +59,20 @@ final class Wording {
         return matcher.find() ? message.substring(0, matcher.start()) + "failed: " + what : message;
     }
 
+    /** A file error in a few words: "no such file", "permission denied", "a directory". */
+    static String io(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Is a directory")) {
+            return "it is a directory";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** What the innermost known cause means to a person, or null when there is nothing better to say. */
     private static String meaning(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -114,4 +114,12 @@ class PersonErrorsTest {
         assertEquals(ExitCodes.USAGE, result.exitCode(), result.toString());
         assertTrue(result.err().contains("--out " + dir.resolve("nonexistent/x.json") + ": the directory"), result.err());
     }
+
+    @Test
+    void aMissingSecretFileIsNamedInWordsNotAnExceptionClass() {
+        Cli.Result result = run("GetRoles", "ids=x", "--client-id", "x", "--client-secret-file", dir.resolve("nope").toString());
+        assertEquals(ExitCodes.AUTH, result.exitCode());
+        assertTrue(result.err().contains("cannot read " + dir.resolve("nope") + " (no such file)"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
 }
