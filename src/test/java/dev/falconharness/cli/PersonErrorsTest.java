@@ -122,4 +122,12 @@ class PersonErrorsTest {
         assertTrue(result.err().contains("cannot read " + dir.resolve("nope") + " (no such file)"), result.err());
         assertFalse(result.err().contains("Exception"), result.err());
     }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Cli.Result result = Cli.with(falcon.env()).run("GetRoles", "ids=x", "--base-url", "127.0.0.1:1", "--debug");
+        assertEquals(ExitCodes.USAGE, result.exitCode());
+        assertTrue(result.err().startsWith("falcon: --base-url \"127.0.0.1:1\" needs a scheme"), result.err());
+        assertTrue(result.err().contains("\tat dev.falconharness.cli.Connector"), result.err());
+    }
 }
