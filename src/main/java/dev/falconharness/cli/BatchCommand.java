@@ -70,6 +70,7 @@ final class BatchCommand implements Callable<Integer> {
             throw CommandFailure.usage("--parallel must be 1 to 64, got " + parallel);
         }
         out = spec.commandLine().getOut();
+        Interruption.interruptCalls();
         ConnectionOptions c = ConnectionOptions.orDefault(connection);
         // Many calls share one rate budget: pace them by the API's rate-limit headers instead of meeting 429s.
         c.pacing = true;

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * closes its JSON array, says how many records were written, and the session revokes its token. The hook
  * then lets the JVM end with the signal's status (130 for SIGINT, as shells report it).
  *
- * <p>The hook waits at most {@link #GRACE_MILLIS} for the command to finish; a second Ctrl-C does not
+ * <p>Only commands that {@linkplain #interruptCalls() ask for it} have their main thread interrupted:
+ * others (the sandbox, which stops itself from its own hook) just finish. The hook waits at most {@link #GRACE_MILLIS} for the command to finish; a second Ctrl-C does not
  * shorten it (the JVM ignores signals once it is shutting down), so the grace is short. Thread-safe.
  */
 final class Interruption {
@@ -18,6 +19,7 @@ final class Interruption {
     static final long GRACE_MILLIS = 5_000;
 
     private static volatile boolean requested;
+    private static volatile boolean interruptCalls;
     private static final CountDownLatch FINISHED = new CountDownLatch(1);
 
     private Interruption() {
@@ -27,7 +29,9 @@ final class Interruption {
     static void install(Thread main) {
         Thread hook = new Thread(() -> {
             requested = true;
-            main.interrupt();
+            if (interruptCalls) {
+                main.interrupt();
+            }
             try {
                 FINISHED.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -35,6 +39,11 @@ final class Interruption {
             }
         }, "falcon-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** The running command sends API calls: Ctrl-C should cut a waiting call short. */
+    static void interruptCalls() {
+        interruptCalls = true;
     }
 
     /** True once the user asked the command to stop. */

@@ -42,6 +42,7 @@ final class OperationCall {
     }
 
     int run(String operationId, List<String> words) {
+        Interruption.interruptCalls();
         if (output.pretty && output.compact) {
             throw CommandFailure.usage("--pretty and --compact contradict each other; give one");
         }

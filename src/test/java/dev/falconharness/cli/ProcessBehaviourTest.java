@@ -78,4 +78,14 @@ class ProcessBehaviourTest {
         feeder.join();
         assertTrue(falcon.calls().size() < 200, "called on after the reader left: " + falcon.calls().size());
     }
+
+    @Test
+    void ctrlCStopsTheSandboxCommandCleanly() throws Exception {
+        FalconProcess falconRun = FalconProcess.start(env(), "sandbox");
+        assertTrue(falconRun.readLine().startsWith("Falcon sandbox listening on http://127.0.0.1:"));
+        falconRun.interrupt();
+        assertEquals(ExitCodes.INTERRUPTED, falconRun.exitStatus(), falconRun.err());
+        assertTrue(falconRun.err().contains("Sandbox stopped."), falconRun.err());
+        assertTrue(!falconRun.err().contains("falcon: interrupted"), "the sandbox stops itself; nothing was cut short");
+    }
 }
