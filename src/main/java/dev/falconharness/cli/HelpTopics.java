@@ -68,8 +68,13 @@ final class HelpTopics {
               FALCON_BASE_URL       send calls to this URL instead (--base-url)
               FALCON_BEARER_TOKEN   another API's bearer token (a manifest with "bearer" auth)
               FALCON_API_KEY        another API's key (a manifest with "apiKey" auth)
+              FALCON_PROFILE        the profile of $XDG_CONFIG_HOME/falcon/config to use (--profile)
+              FALCON_NO_TOKEN_CACHE=1   a token per command, revoked at exit (--no-token-cache)
+              XDG_CONFIG_HOME       where falcon/config is (default ~/.config)
+              XDG_CACHE_HOME        where falcon-harness/tokens is (default ~/.cache)
               FALCON_JAVA_OPTS      extra JVM flags for bin/falcon
-            Options win over the environment.
+            Options win over the environment; a profile named by --profile or FALCON_PROFILE wins
+            over the FALCON_* variables, and [default] only fills in what they leave unset.
             """;
 
     private HelpTopics() {
