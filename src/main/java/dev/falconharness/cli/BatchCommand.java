@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * share only the harness and a synchronized writer.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Run many calls with one token: one JSON object per line,",
-            "  {\"op\": \"GetRoles\", \"params\": {\"ids\": [\"a\"]}, \"body\": {...}}",
+        description = {"Run many calls, read as JSON lines, with one token.",
+            "Each line is one call: {\"op\": \"GetRoles\", \"params\": {\"ids\": [\"a\"]}, \"body\": {...}}",
             "from FILE or stdin; one JSON line per result, with its input line number,",
             "in the order the calls complete. Blank lines and lines starting with # are skipped.", ""})
 final class BatchCommand implements Callable<Integer> {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
  * {@code describe}), or a topic ({@link HelpTopics}); {@code falcon help --man} prints the manual page.
  */
 @Command(name = "help", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Show help for a command, an operation (as 'describe'), or a topic:",
-            "body, fql, query, exit-codes, environment. 'falcon help --man > falcon.1' writes the man page."})
+        description = {"Show help for a command, an operation, or a topic (falcon help body).",
+            "Topics: body, fql, query, exit-codes, environment. An operation is shown as 'describe' shows it.",
+            "'falcon help --man > falcon.1' writes the man page."})
 final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
