@@ -99,8 +99,16 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
             return null;
         }
         boolean json = op.consumes() == null || op.consumes().contains("json");
+        if (spec.isBlank()) {
+            // Sent, it would only earn a 400 from the API; a missing body is caught here like any other.
+            throw CommandFailure.usage("--body is empty; give JSON text, @FILE or @- (see 'falcon help body')");
+        }
         if (spec.equals("@-")) {
             byte[] bytes = readStdin(io);
+            if (bytes.length == 0 || json && new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                throw CommandFailure.usage("--body @-: nothing came on stdin; pipe the body in (jq ... | falcon "
+                        + op.id() + " --body @-) or use --body @FILE");
+            }
             return json ? new String(bytes, StandardCharsets.UTF_8) : bytes;
         }
         if (!spec.startsWith("@")) {
@@ -112,7 +120,11 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
                     + " (not found, not a regular file, or not readable)");
         }
         // A binary upload streams from disk; JSON is read so the core can check it before sending.
-        return json ? readText(file) : file;
+        String text = json ? readText(file) : null;
+        if (json && text.isBlank()) {
+            throw CommandFailure.usage("--body " + spec + ": the file is empty; put the JSON body in it");
+        }
+        return json ? text : file;
     }
 
     private static byte[] readStdin(Io io) {

@@ -36,6 +36,6 @@ final class CallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return options.call(spec.commandLine(), parent.io()).run(operationId, arguments);
+        return options.call(spec.commandLine(), parent.io()).profile(parent.profile()).run(operationId, arguments);
     }
 }

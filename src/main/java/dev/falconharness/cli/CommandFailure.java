@@ -27,6 +27,11 @@ final class CommandFailure extends RuntimeException {
         return new CommandFailure(message, ExitCodes.ERROR);
     }
 
+    /** stdout's reader went away; nothing more is worth saying (stderr may be gone too). */
+    static CommandFailure readerGone() {
+        return new CommandFailure(null, ExitCodes.READER_GONE);
+    }
+
     int exitCode() {
         return exitCode;
     }

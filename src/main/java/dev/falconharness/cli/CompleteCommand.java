@@ -19,6 +19,9 @@ final class CompleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    FalconCommand parent;
+
     /** The scripts put {@code --} first, so words that look like options arrive here as they are. */
     @Parameters(arity = "0..*")
     List<String> words = new ArrayList<>();
@@ -27,11 +30,19 @@ final class CompleteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            new Completer(spec.root()).complete(words).forEach(out::println);
+            new Completer(spec.root(), this::profiles).complete(words).forEach(out::println);
         } catch (RuntimeException e) {
             // An unreadable manifest named on the line: no candidates rather than noise in the prompt.
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private java.util.Collection<String> profiles() {
+        try {
+            return Profiles.load(parent.io()).names();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 }

@@ -24,8 +24,14 @@ import picocli.CommandLine.Model.OptionSpec;
 final class Completer {
     /** The answer meaning "let the shell complete file names". */
     static final String DEFAULT = "@default";
+    /** The answer meaning "complete file names after an {@code @}" ({@code --body @user.json}). */
+    static final String FILE_AFTER_AT = "@default:@";
 
-    private static final Set<String> FILE_OPTIONS = Set.of("--output", "--manifest", "--client-secret-file");
+    private static final Set<String> FILE_OPTIONS = Set.of("--output", "--manifest", "--client-secret-file", "--ca-cert",
+            "--out");
+
+    /** Commands whose positional parameter is a file. */
+    private static final Set<String> FILE_POSITIONALS = Set.of("batch", "import", "check");
 
     private final CommandSpec root;
     private CommandSpec command;
@@ -34,10 +40,17 @@ final class Completer {
     private final List<Path> manifestFiles = new ArrayList<>();
     private final Set<String> given = new HashSet<>();
     private ManifestOptions manifests;
+    private final java.util.function.Supplier<java.util.Collection<String>> profiles;
 
     Completer(CommandSpec root) {
+        this(root, List::of);
+    }
+
+    /** @param profiles the names of the user's profiles, read only when {@code --profile} is completed */
+    Completer(CommandSpec root, java.util.function.Supplier<java.util.Collection<String>> profiles) {
         this.root = root;
         this.command = root;
+        this.profiles = profiles;
     }
 
     /** Candidates for the last of {@code words} (the words after {@code falcon}; the last may be empty). */
@@ -49,6 +62,12 @@ final class Completer {
         String current = words.get(words.size() - 1);
         if (pending != null) {
             return optionValues(pending, current);
+        }
+        if (current.startsWith("--") && current.contains("=")) {
+            // --cloud=<TAB>: the option's values, whole words, as the shell matches them.
+            OptionSpec option = command.findOption(current.substring(0, current.indexOf('=')));
+            String prefix = current.substring(0, current.indexOf('=') + 1);
+            return option == null ? List.of() : optionValues(option, "").stream().map(value -> prefix + value).toList();
         }
         if (current.startsWith("-")) {
             return optionNames();
@@ -86,8 +105,8 @@ final class Completer {
     }
 
     private void readPositional(String word) {
-        if (command == root && positionals == 0 && root.subcommands().containsKey(word)) {
-            command = root.subcommands().get(word).getCommandSpec();
+        if (positionals == 0 && command.subcommands().containsKey(word)) {
+            command = command.subcommands().get(word).getCommandSpec();
             return;
         }
         if (positionals == 0 && takesOperation()) {
@@ -100,7 +119,7 @@ final class Completer {
 
     private boolean takesOperation() {
         String name = command.name();
-        return command == root || name.equals("call") || name.equals("describe");
+        return command == root || name.equals("call") || name.equals("describe") || name.equals("help");
     }
 
     private List<String> optionNames() {
@@ -121,6 +140,19 @@ final class Completer {
         if (name.equals("--header")) {
             return parameterNames(p -> p.location() == Location.HEADER, "=");
         }
+        if (name.equals("--body")) {
+            return current.startsWith("@") ? List.of(FILE_AFTER_AT) : List.of("@-", "@");
+        }
+        if (name.equals("--collection")) {
+            return new ArrayList<>(new java.util.TreeSet<>(manifest().load().operations().stream()
+                    .map(dev.falconharness.manifest.Operation::collection).filter(java.util.Objects::nonNull).toList()));
+        }
+        if (name.equals("--format")) {
+            return List.of(Format.NAMES.split(", "));
+        }
+        if (name.equals("--profile")) {
+            return new ArrayList<>(profiles.get());
+        }
         if (name.equals("--cloud")) {
             List<String> clouds = new ArrayList<>(List.of("auto"));
             for (Cloud cloud : Cloud.values()) {
@@ -134,7 +166,10 @@ final class Completer {
     private List<String> positionalCandidates(String current) {
         if (positionals == 0 && takesOperation()) {
             List<String> candidates = new ArrayList<>();
-            if (command == root) {
+            if (command.name().equals("help")) {
+                candidates.addAll(HelpTopics.all().keySet());
+            }
+            if (command == root || command.name().equals("help")) {
                 root.subcommands().forEach((name, sub) -> {
                     if (!sub.getCommandSpec().usageMessage().hidden()) {
                         candidates.add(name);
@@ -146,6 +181,14 @@ final class Completer {
         }
         if (command.name().equals("completion") && positionals == 0) {
             return List.of("bash", "zsh");
+        }
+        if (positionals == 0 && !command.subcommands().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            command.subcommands().forEach((name, sub) -> names.add(name));
+            return names;
+        }
+        if (FILE_POSITIONALS.contains(command.name())) {
+            return List.of(DEFAULT);
         }
         if (operationId == null || command.name().equals("describe")) {
             return List.of();

@@ -32,10 +32,17 @@ final class CompletionScripts {
                 local prefix=""
                 # bash replaces only the text after the last '=' (it is in COMP_WORDBREAKS).
                 [[ $cur == *=* && $COMP_WORDBREAKS == *=* ]] && prefix="${cur%=*}="
-                if [[ $answer == @default ]]; then
+                if [[ $answer == @default* ]]; then
+                    # @default:@ means file names after an '@' (--body @file.json).
+                    local at=${answer#@default}
+                    at=${at#:}
                     compopt -o filenames 2>/dev/null
                     local IFS=$'\\n'
-                    COMPREPLY=($(compgen -f -- "${cur#"$prefix"}"))
+                    COMPREPLY=($(compgen -f -- "${cur#"$prefix$at"}"))
+                    local i
+                    for i in "${!COMPREPLY[@]}"; do
+                        COMPREPLY[i]=$at${COMPREPLY[i]}
+                    done
                     return 0
                 fi
                 local IFS=$'\\n'
@@ -72,7 +79,10 @@ final class CompletionScripts {
                     answer=$(${words[1]} __complete -- "${(@Q)words[2,CURRENT]}" 2>/dev/null) || return 1
                     _falcon_cache[$key]=$answer
                 fi
-                if [[ $answer == @default ]]; then
+                if [[ $answer == @default* ]]; then
+                    local at=${answer#@default}
+                    at=${at#:}
+                    [[ -n $at ]] && compset -P "$at"
                     _files
                     return
                 fi

@@ -11,6 +11,10 @@ import picocli.CommandLine.Option;
  * variable, or a file.
  */
 final class ConnectionOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Use this profile of ~/.config/falcon/config (default: $FALCON_PROFILE, else [default]).")
+    String profile;
+
     @Option(names = "--sandbox",
             description = "Call an embedded Falcon sandbox started for this command (no credentials needed).")
     boolean sandbox;
@@ -39,6 +43,10 @@ final class ConnectionOptions {
             description = "Send calls to this URL instead (a proxy, a test server; default: $FALCON_BASE_URL).")
     String baseUrl;
 
+    @Option(names = "--no-token-cache", description = "Request a new token for this command and revoke it after, "
+            + "instead of reusing the cached one (also: FALCON_NO_TOKEN_CACHE=1). See 'falcon auth status'.")
+    boolean noTokenCache;
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Time allowed for the whole call, token request and retries included "
                     + "(default: 60 per attempt).")
@@ -55,6 +63,12 @@ final class ConnectionOptions {
 
     @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "Send calls through this HTTP proxy.")
     String proxy;
+
+    /**
+     * Not an option: commands that send many calls ({@code batch}) slow down as the API's rate-limit
+     * headers near zero, rather than run into 429s.
+     */
+    boolean pacing;
 
     static ConnectionOptions orDefault(ConnectionOptions options) {
         return options != null ? options : new ConnectionOptions();

@@ -1,5 +1,6 @@
 package dev.falconharness.cli;
 
+import dev.falconharness.Cloud;
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
 import dev.falconharness.HarnessBuilder;
@@ -8,6 +9,8 @@ import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +35,44 @@ final class Connector {
         if (c.sandbox) {
             return SandboxConnector.open(c, manifests, verboseLog);
         }
+        io = Profiles.apply(io, c.profile);
         HarnessBuilder builder = Harness.builder();
         if (!manifests.builtIn()) {
             builder.manifest(manifests.load());
         }
         Credentials credentials = credentials(c, io);
-        if (credentials != null) {
-            builder.credentials(credentials);
-        }
         Session.Auth auth = credentials != null ? Session.Auth.CREDENTIALS
                 : needsCredentials(manifests) ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
         where(c, io, builder);
+        CachedTokenSource cached = credentials != null && credentials.isClientCredentials() && manifests.builtIn()
+                && TokenCache.enabled(io, c.noTokenCache) ? cachedTokens(credentials, c, io, verboseLog) : null;
+        if (cached != null) {
+            builder.tokenSource(cached).baseUrl(cached.baseUrl());
+        } else if (credentials != null) {
+            builder.credentials(credentials);
+        }
         finish(builder, c, verboseLog);
         return new Session(builder.build(), null, auth);
+    }
+
+    /**
+     * The cached token source for Falcon client credentials ({@link TokenCache}), keyed by client ID,
+     * the cloud or base URL as the user gave it, and the member CID.
+     */
+    static CachedTokenSource cachedTokens(Credentials credentials, ConnectionOptions c, Io io) {
+        return cachedTokens(credentials, c, io, null);
+    }
+
+    /** @param verboseLog where {@code --verbose} logs the token request and cache use, or null */
+    static CachedTokenSource cachedTokens(Credentials credentials, ConnectionOptions c, Io io, PrintWriter verboseLog) {
+        String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
+        String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
+        String where = baseUrl != null ? baseUrl.strip().replaceFirst("/+$", "")
+                : cloud != null ? Cloud.parse(cloud).map(Cloud::regionName).map(name -> Cloud.allowsDiscovery(cloud) ? "auto" : name)
+                        .orElse("auto") : "auto";
+        return new CachedTokenSource(TokenCache.of(io), credentials.clientId().orElseThrow(), credentials.revealClientSecret(),
+                credentials.memberCid().orElse(null), where, builder -> finish(builder, c, verboseLog), java.time.Clock.systemUTC())
+                .log(verboseLog);
     }
 
     /** Falcon needs credentials; another API does when its manifest names a scheme other than none. */
@@ -70,6 +98,9 @@ final class Connector {
         }
         String baseUrl = c.baseUrl != null ? c.baseUrl : c.cloud == null ? io.env("FALCON_BASE_URL") : null;
         String cloud = c.cloud != null ? c.cloud : io.env("FALCON_CLOUD");
+        if (baseUrl != null) {
+            checkBaseUrl(baseUrl, c.baseUrl != null ? "--base-url" : "FALCON_BASE_URL");
+        }
         try {
             if (baseUrl != null) {
                 builder.baseUrl(baseUrl);
@@ -79,6 +110,31 @@ final class Connector {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a base URL the command line would otherwise try for minutes: without a scheme the harness
+     * assumes https, and TLS to a plain-HTTP test server waits for an answer that never comes.
+     */
+    static void checkBaseUrl(String url, String source) {
+        if (!url.strip().matches("(?i)^https?://.*")) {
+            throw CommandFailure.usage(source + " \"" + url + "\" needs a scheme: write https://" + withoutScheme(url)
+                    + " (or http://" + withoutScheme(url) + " for a plain-HTTP test server)");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw CommandFailure.usage(source + " \"" + url + "\" is not a URL (" + e.getReason() + "); write it as https://HOST[:PORT]");
+        }
+        if (uri.getHost() == null || uri.getPort() > 65535 || uri.getPort() == 0) {
+            throw CommandFailure.usage(source + " \"" + url + "\": the host or port is not valid (a port is 1 to 65535)");
+        }
+    }
+
+    private static String withoutScheme(String url) {
+        String rest = url.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+        return rest.startsWith("//") ? rest.substring(2) : rest;
     }
 
     /**
@@ -110,6 +166,9 @@ final class Connector {
         }
         if (verboseLog != null) {
             builder.listener(new VerboseListener(verboseLog));
+        }
+        if (c.pacing) {
+            builder.pacing(true);
         }
     }
 
@@ -174,8 +233,7 @@ final class Connector {
             }
             return secret;
         } catch (IOException e) {
-            throw CommandFailure.auth("No client secret: cannot read " + c.clientSecretFile + " ("
-                    + e.getClass().getSimpleName() + ")");
+            throw CommandFailure.auth("No client secret: cannot read " + c.clientSecretFile + " (" + Wording.io(e) + ")");
         }
     }
 }

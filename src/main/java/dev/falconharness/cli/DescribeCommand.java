@@ -28,6 +28,9 @@ final class DescribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    FalconCommand parent;
+
     @Parameters(paramLabel = "OperationId", description = "The operation to describe (case-sensitive).")
     String operationId;
 
@@ -36,7 +39,8 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Operation op = ManifestOptions.orDefault(manifests).operation(operationId);
+        Operation op = ManifestOptions.orDefault(manifests).defaultTo(Profiles.manifest(parent.io(), parent.profile()))
+                .operation(operationId);
         PrintWriter out = spec.commandLine().getOut();
         header(out, op);
         parameters(out, op);

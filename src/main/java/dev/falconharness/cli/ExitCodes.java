@@ -21,6 +21,17 @@ public final class ExitCodes {
     public static final int AUTH = 4;
     /** The API could not be reached: connection refused, timeout, TLS or DNS failure. */
     public static final int NETWORK = 5;
+    /**
+     * Ctrl-C stopped the command (128 + SIGINT, as shells report it); what was printed before is
+     * complete JSON, and the count of records written is on stderr.
+     */
+    public static final int INTERRUPTED = 130;
+    /**
+     * stdout's reader went away ({@code falcon ... | head -1}): the command stopped at once. 128 + SIGPIPE,
+     * the status {@code cat} or {@code grep} end with in the same place, so {@code set -o pipefail}
+     * scripts see the same thing.
+     */
+    public static final int READER_GONE = 141;
 
     /** The table shown at the end of {@code falcon --help}. */
     static final String HELP_FOOTER = """
@@ -32,6 +43,8 @@ public final class ExitCodes {
               3  API error: the API answered 4xx or 5xx (the body is still printed)
               4  authentication: no credentials, or the token request was refused
               5  network: the API could not be reached (refused, timeout, TLS, DNS)
+            130  interrupted by Ctrl-C (output so far is complete JSON)
+            141  stdout was closed by its reader (e.g. | head); the command stopped
             """;
 
     private ExitCodes() {

@@ -7,6 +7,7 @@ import dev.falconharness.ValidationException;
 import dev.falconharness.manifest.ManifestException;
 import dev.falconharness.manifest.Suggestions;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,17 +16,33 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns every failure into one message on stderr and its exit code ({@link ExitCodes}). Expected
- * failures get their message only (they already say what to do); a stack trace is printed only for a
- * bug. Nothing here prints a secret: the harness's messages never contain one.
+ * Turns every failure into one message on stderr and its exit code ({@link ExitCodes}), in the command
+ * line's words ({@link Wording}). No stack trace unless {@code --debug} asks for one; an unexpected
+ * failure says it is a bug and how to get the details. Nothing here prints a secret: the harness's
+ * messages never contain one.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    /** {@code --debug}: print the stack trace of every failure too. */
+    private final boolean debug;
+
+    Failures(boolean debug) {
+        this.debug = debug;
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        if (Interruption.requested()) {
+            // Ctrl-C interrupted the call; whatever failure that caused, the user asked for it.
+            err.println("falcon: interrupted");
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         int code = exitCode(e);
-        err.println("falcon: " + e.getMessage());
+        if (e instanceof CommandFailure failure && failure.getMessage() == null) {
+            return code;
+        }
+        err.println("falcon: " + message(e));
         if (e instanceof UnknownOperationException unknown) {
             err.println(hintForUnknown(unknown));
         } else if (e instanceof ValidationException invalid && invalid.operationId() != null) {
@@ -34,18 +51,41 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
             err.println(network.isTimeout()
                     ? "The API did not answer in time; try again, or allow longer with --timeout SECONDS."
                     : "Check the cloud or base URL, the network and any proxy; try --verbose to see each exchange.");
-        } else if (code == ExitCodes.ERROR && !(e instanceof CommandFailure)) {
+        } else if (code == ExitCodes.ERROR && !(e instanceof CommandFailure) && !(e instanceof UncheckedIOException)) {
+            err.println(debug ? "" : "This is a bug in falcon; run the command again with --debug for the details, and report them.");
+        }
+        if (debug) {
             e.printStackTrace(err);
         }
         err.flush();
         return code;
     }
 
+    /** The one line saying what went wrong, in the command line's words. */
+    private static String message(Exception e) {
+        if (e instanceof NetworkException) {
+            return Wording.network(e.getMessage(), e.getCause());
+        }
+        if (e instanceof UncheckedIOException unchecked && unchecked.getCause() != null) {
+            return Wording.of(unchecked.getMessage());
+        }
+        String text = e.getMessage();
+        if (code(e) == ExitCodes.ERROR && !(e instanceof CommandFailure)) {
+            // An exception nobody expected: its type is the only clue there is.
+            return "internal error: " + e.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+        }
+        return Wording.of(text);
+    }
+
+    private static int code(Exception e) {
+        return exitCode(e);
+    }
+
     static int exitCode(Exception e) {
         if (e instanceof CommandFailure failure) {
             return failure.exitCode();
         }
-        if (e instanceof ValidationException || e instanceof ManifestException) {
+        if (e instanceof ValidationException || e instanceof ManifestException || e instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof AuthenticationException) {

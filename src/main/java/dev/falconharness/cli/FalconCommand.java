@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             "  FALCON_CLIENT_ID, FALCON_CLIENT_SECRET   the API client (or --client-id",
             "                                           with --client-secret-env/-file)",
             "  FALCON_MEMBER_CID, FALCON_CLOUD, FALCON_BASE_URL   optional",
+            "  FALCON_PROFILE   a profile of ~/.config/falcon/config (--profile)",
             "",
             "Examples:",
             "  falcon --sandbox GetAvailableRoleIds",
@@ -57,14 +58,20 @@ import picocli.CommandLine.Spec;
             "  falcon GetSampleV3 ids=<sha256> --output sample.bin",
             "  falcon describe GetRoles",
             "  falcon operations --search 'host group'",
+            "  falcon queryUserV1 --all --format csv > users.csv",
+            "  falcon batch calls.jsonl --parallel 8",
+            "",
+            "More: falcon help OperationId | body | fql | query | exit-codes | environment;",
+            "falcon help --man > falcon.1 writes the manual page.",
             ExitCodes.HELP_FOOTER})
 public final class FalconCommand implements Callable<Integer> {
     /** The subcommands, in the order help lists them; {@link #commandLine} adds them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(CallCommand.class, OperationsCommand.class,
             DescribeCommand.class, CompletionCommand.class, SandboxCommand.class, ManifestCommand.class,
-            CompleteCommand.class);
+            BatchCommand.class, AuthCommand.class, HelpCommand.class, CompleteCommand.class);
     /** The names of {@link #SUBCOMMANDS} that help lists (a test holds this to the classes' annotations). */
-    static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest");
+    static final List<String> COMMANDS = List.of("call", "operations", "describe", "completion", "sandbox", "manifest",
+            "batch", "auth", "help");
     /** The name of the hidden subcommand that shell completion calls. */
     static final String COMPLETE = "__complete";
     /** Arguments that print help, which lists the subcommands. */
@@ -92,7 +99,7 @@ public final class FalconCommand implements Callable<Integer> {
 
     /** A configured command line around {@code command} (tests pass one with their own {@link Io}). */
     public static CommandLine commandLine(FalconCommand command) {
-        return commandLine(command, true);
+        return commandLine(command, true, false);
     }
 
     /**
@@ -106,10 +113,23 @@ public final class FalconCommand implements Callable<Integer> {
         for (String arg : args) {
             subcommands |= COMMANDS.contains(arg) || arg.equals(COMPLETE) || HELP.contains(arg);
         }
-        return commandLine(command, subcommands);
+        return commandLine(command, subcommands, debug(args));
     }
 
-    private static CommandLine commandLine(FalconCommand command, boolean withSubcommands) {
+    /** {@code --debug} anywhere before {@code --}. */
+    private static boolean debug(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CommandLine commandLine(FalconCommand command, boolean withSubcommands, boolean debug) {
         CommandLine commandLine = new CommandLine(command);
         if (withSubcommands) {
             for (Class<?> subcommand : SUBCOMMANDS) {
@@ -117,12 +137,21 @@ public final class FalconCommand implements Callable<Integer> {
             }
         }
         // Set after the subcommands are added: picocli passes these settings down only to those present.
-        Failures failures = new Failures();
+        Failures failures = new Failures(debug);
         return commandLine
                 // "--body @file.json" is ours to read; picocli would otherwise expand @file into arguments.
                 .setExpandAtFiles(false)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
+    }
+
+    /**
+     * Runs {@code commandLine} (from {@link #commandLineFor}) on {@code args} as a person meant them:
+     * options before a command apply to it, and {@code falcon OP --help} describes OP
+     * ({@link ArgumentOrder}).
+     */
+    public static int execute(CommandLine commandLine, String... args) {
+        return commandLine.execute(ArgumentOrder.rewrite(commandLine, args));
     }
 
     /** Replaces the environment and streams; returns this command. */
@@ -133,6 +162,11 @@ public final class FalconCommand implements Callable<Integer> {
 
     Io io() {
         return io;
+    }
+
+    /** {@code --profile} as given to falcon itself (before a command), or null. */
+    String profile() {
+        return options != null && options.connection != null ? options.connection.profile : null;
     }
 
     @Override

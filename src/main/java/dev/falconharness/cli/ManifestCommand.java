@@ -52,6 +52,10 @@ final class ManifestCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            if (out != null) {
+                // Checked first: an import of a large spec should not be thrown away at the end.
+                OutputFile.check(out.toString(), "--out");
+            }
             ImportResult result;
             try {
                 result = SpecImporter.importSpec(source);
@@ -66,7 +70,11 @@ final class ManifestCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(result.toJson());
                 spec.commandLine().getOut().flush();
             } else {
-                result.writeTo(out);
+                try {
+                    result.writeTo(out);
+                } catch (java.io.UncheckedIOException e) {
+                    throw CommandFailure.error("cannot write " + out + ": " + e.getCause().getMessage());
+                }
                 err.println("Wrote " + result.manifest().size() + " operations to " + out
                         + (result.warnings().isEmpty() ? "" : " (" + result.warnings().size() + " warnings)"));
             }

@@ -47,6 +47,14 @@ final class ManifestOptions {
         return manifests.size() == 1 ? manifests.get(0) : Manifest.combine(manifests.toArray(new Manifest[0]));
     }
 
+    /** Uses {@code file} (a profile's manifest) when no --manifest was given; null changes nothing. */
+    ManifestOptions defaultTo(Path file) {
+        if (builtIn() && file != null && loaded == null) {
+            files = new ArrayList<>(List.of(file));
+        }
+        return this;
+    }
+
     /** True when the built-in Falcon manifest is used. */
     boolean builtIn() {
         return files == null || files.isEmpty();

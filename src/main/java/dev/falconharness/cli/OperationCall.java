@@ -21,6 +21,8 @@ final class OperationCall {
     private final OutputOptions output;
     private final ConnectionOptions connection;
     private final ManifestOptions manifests;
+    /** {@code --profile} given before a command ({@code falcon --profile eu call ...}), or null. */
+    private String profile;
 
     OperationCall(CommandLine commandLine, Io io, RequestOptions request, OutputOptions output,
             ConnectionOptions connection, ManifestOptions manifests) {
@@ -33,9 +35,19 @@ final class OperationCall {
         this.manifests = ManifestOptions.orDefault(manifests);
     }
 
+    /** The profile named on the command line outside this command's own options. */
+    OperationCall profile(String name) {
+        this.profile = name;
+        return this;
+    }
+
     int run(String operationId, List<String> words) {
+        Interruption.interruptCalls();
         if (output.pretty && output.compact) {
             throw CommandFailure.usage("--pretty and --compact contradict each other; give one");
+        }
+        if (!connection.sandbox) {
+            manifests.defaultTo(Profiles.manifest(io, connection.profile != null ? connection.profile : profile));
         }
         // An unknown ID fails here, before a client or sandbox is started for nothing.
         Operation op = manifests.operation(operationId);
@@ -68,6 +80,8 @@ final class OperationCall {
         if (output.all && output.output != null) {
             throw CommandFailure.usage("--all prints records; it cannot save one download with --output");
         }
+        OutputFile.check(output.output);
+        output.check();
         if (output.all && !args.extraHeaders().isEmpty()) {
             throw CommandFailure.usage("--all cannot add --header values; declare the header in the manifest instead");
         }

@@ -49,7 +49,7 @@ final class OperationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Manifest manifest = ManifestOptions.orDefault(manifests).load();
+        Manifest manifest = ManifestOptions.orDefault(manifests).defaultTo(Profiles.manifest(parent.io(), parent.profile())).load();
         PrintWriter out = spec.commandLine().getOut();
         if (collections) {
             collectionCounts(manifest).forEach((name, count) -> out.println(Text.pad(name, 40) + count));

@@ -61,7 +61,7 @@ final class ResponsePrinter {
             return;
         }
         if (response.isJson()) {
-            out.println(json(Json.exact(response), options.prettyFor(io.terminal())));
+            printJson(Json.exact(response));
         } else if ("-".equals(output) || !io.terminal()) {
             raw(response.bytes());
         } else if (isText(response)) {
@@ -73,6 +73,17 @@ final class ResponsePrinter {
                     + "Save it with --output FILE, or print it anyway with --output -.");
         }
         out.flush();
+    }
+
+    /** JSON as it came, or through {@code --query} and {@code --format}. */
+    private void printJson(JsonNode body) {
+        JsonNode value = options.query() == null ? body : options.query().apply(body);
+        Format format = options.format();
+        if (format == null || format == Format.JSON) {
+            out.println(json(value, options.prettyFor(io.terminal())));
+        } else {
+            out.print(Rendering.render(value, format, options.columns));
+        }
     }
 
     private void save(ApiResponse response, Path file) {
@@ -92,13 +103,19 @@ final class ResponsePrinter {
             io.stdout().write(bytes);
             io.stdout().flush();
         } catch (IOException e) {
-            throw CommandFailure.error("Cannot write the response to stdout: " + e.getMessage());
+            // The only way writing to stdout fails is its reader closing it (| head -c 100).
+            throw CommandFailure.readerGone();
         }
     }
 
     private static boolean isText(ApiResponse response) {
         String type = response.contentType().orElse("").toLowerCase(Locale.ROOT);
         return type.startsWith("text/") || type.contains("xml") || type.contains("javascript");
+    }
+
+    /** The response body with its decimals exactly as the server wrote them. */
+    static JsonNode exactBody(ApiResponse response) {
+        return Json.exact(response);
     }
 
     /** jq's layout when pretty: two-space indent, one array item per line, {@code "key": value}. */

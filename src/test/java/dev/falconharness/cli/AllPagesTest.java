@@ -57,6 +57,22 @@ class AllPagesTest {
     }
 
     @Test
+    void progressShowsOnStderrWhenItIsATerminalEvenWithStdoutRedirected() {
+        threePages();
+        Cli.Result result = Cli.with(falcon.env()).stderrTerminal().run("queryUserV1", "limit=2", "--all");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("\r3 pages, 5 records"), result.err());
+        assertEquals("\"u1\"\n\"u2\"\n\"u3\"\n\"u4\"\n\"u5\"\n", result.out(), "the progress stays off stdout");
+    }
+
+    @Test
+    void noProgressWhenStderrIsNotATerminal() {
+        threePages();
+        Cli.Result result = Cli.with(falcon.env()).run("queryUserV1", "limit=2", "--all");
+        assertTrue(!result.err().contains("records"), result.err());
+    }
+
+    @Test
     void arrayWithoutAllIsAUsageError() {
         Cli.Result result = Cli.with(falcon.env()).run("queryUserV1", "--array");
         assertEquals(ExitCodes.USAGE, result.exitCode());

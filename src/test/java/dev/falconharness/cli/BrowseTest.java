@@ -125,7 +125,7 @@ class BrowseTest {
 
     @Test
     void helpAndABareFalconListEveryCommand() {
-        for (String[] args : new String[][] {{"--help"}, {"GetRoles", "-h"}, {}}) {
+        for (String[] args : new String[][] {{"--help"}, {"help"}, {}}) {
             Cli.Result result = cli.run(args);
             String usage = result.out() + result.err();
             assertTrue(usage.contains("Commands:"), usage);

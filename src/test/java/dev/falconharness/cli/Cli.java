@@ -23,9 +23,16 @@ final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private byte[] stdin = new byte[0];
     private boolean terminal;
+    private boolean stderrTerminal;
 
     static Cli with(Map<String, String> environment) {
         Cli cli = new Cli();
+        // No test reads or writes the real ~/.cache: the token cache is off unless a test turns it on
+        // (with XDG_CACHE_HOME pointing at a temporary directory).
+        cli.env.put("FALCON_NO_TOKEN_CACHE", "1");
+        // Nor the developer's ~/.config/falcon/config: profiles come only from a test's own directory.
+        cli.env.put("XDG_CONFIG_HOME", "/nonexistent/falcon-tests/config");
+        cli.env.put("XDG_CACHE_HOME", "/nonexistent/falcon-tests/cache");
         cli.env.putAll(environment);
         return cli;
     }
@@ -46,16 +53,22 @@ final class Cli {
         return this;
     }
 
+    /** Pretends only stderr is a terminal ({@code falcon ... > file} typed by a person). */
+    Cli stderrTerminal() {
+        stderrTerminal = true;
+        return this;
+    }
+
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        FalconCommand command = new FalconCommand().io(new Io(env, new ByteArrayInputStream(stdin), raw, terminal));
+        FalconCommand command = new FalconCommand().io(new Io(env, new ByteArrayInputStream(stdin), raw, terminal, terminal || stderrTerminal));
         // As main builds it: subcommands only when the arguments could name one or ask for help.
         CommandLine commandLine = FalconCommand.commandLineFor(command, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
+        int exitCode = FalconCommand.execute(commandLine, args);
         Result result = new Result(exitCode, out.toString(), err.toString(), raw.toByteArray());
         assertNoSecrets(result);
         return result;

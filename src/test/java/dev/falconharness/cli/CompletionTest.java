@@ -18,11 +18,11 @@ class CompletionTest {
     void theFirstWordIsACommandOrAnOperationId() {
         List<String> candidates = complete("");
 
-        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox", "manifest")),
+        assertTrue(candidates.containsAll(List.of("call", "operations", "describe", "completion", "sandbox", "manifest", "help")),
                 candidates.toString());
         assertTrue(candidates.containsAll(List.of("GetRoles", "CreateUser", "queryUserV1")));
         assertTrue(!candidates.contains("__complete"));
-        assertEquals(6 + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
+        assertEquals(FalconCommand.COMMANDS.size() + dev.falconharness.manifest.Manifest.falcon().size(), candidates.size());
     }
 
     @Test
@@ -110,5 +110,47 @@ class CompletionTest {
         assertTrue(zsh.out().contains("compdef _falcon falcon"), zsh.out());
         assertEquals(ExitCodes.USAGE, fish.exitCode());
         assertTrue(fish.err().contains("expected one of [bash, zsh]"), fish.err());
+    }
+
+    @Test
+    void aCommandWithSubcommandsOffersThem() {
+        assertEquals(List.of("import", "check"), complete("manifest", ""));
+        assertEquals(List.of("login", "status", "logout"), complete("auth", ""));
+    }
+
+    @Test
+    void bodyOffersStdinAndFilesAfterTheAt() {
+        assertEquals(List.of("@-", "@"), complete("CreateUser", "--body", ""));
+        assertEquals(List.of(Completer.FILE_AFTER_AT), complete("CreateUser", "--body", "@us"));
+    }
+
+    @Test
+    void filesAreOfferedForEveryOptionOrArgumentThatIsAFile() {
+        assertEquals(List.of(Completer.DEFAULT), complete("GetRoles", "--ca-cert", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("batch", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("manifest", "import", ""));
+        assertEquals(List.of(Completer.DEFAULT), complete("manifest", "import", "spec.yaml", "--out", ""));
+    }
+
+    @Test
+    void collectionsFormatsAndCloudsAreOfferedAsValues() {
+        List<String> collections = complete("operations", "--collection", "");
+        assertTrue(collections.contains("user_management") && collections.contains("hosts"), collections.toString());
+        assertEquals(List.of("json", "jsonl", "yaml", "table", "csv"), complete("GetRoles", "--format", ""));
+        assertTrue(complete("--cloud=").containsAll(List.of("--cloud=auto", "--cloud=eu-1")));
+        assertTrue(complete("GetRoles", "--cloud=").contains("--cloud=us-gov-2"));
+    }
+
+    @Test
+    void profilesComeFromTheConfigFile() {
+        List<String> names = new Completer(FalconCommand.commandLine().getCommandSpec(), () -> List.of("lab", "prod"))
+                .complete(List.of("GetRoles", "--profile", ""));
+        assertEquals(List.of("lab", "prod"), names);
+    }
+
+    @Test
+    void helpOffersTopicsCommandsAndOperations() {
+        List<String> candidates = complete("help", "");
+        assertTrue(candidates.containsAll(List.of("fql", "exit-codes", "operations", "GetRoles")), candidates.toString());
     }
 }

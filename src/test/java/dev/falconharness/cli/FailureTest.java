@@ -111,7 +111,7 @@ class FailureTest {
                 .run("GetRoles", "ids=a", "--retries", "0");
 
         assertEquals(ExitCodes.NETWORK, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("ConnectException"), result.err());
+        assertTrue(result.err().contains("failed: connection refused"), result.err());
         assertTrue(result.err().contains("Check the cloud or base URL, the network and any proxy"), result.err());
     }
 

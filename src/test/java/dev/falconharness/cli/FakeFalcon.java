@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -28,6 +29,9 @@ final class FakeFalcon implements AutoCloseable {
     private final Queue<MockResponse> script = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean refuseTokens;
+    private volatile boolean endlessPages;
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger revokes = new AtomicInteger();
 
     FakeFalcon() {
         server.setDispatcher(new Dispatcher() {
@@ -47,15 +51,20 @@ final class FakeFalcon implements AutoCloseable {
         // From the request line: through a proxy it holds an absolute URL, which getPath() reduces to "/".
         String path = request.getRequestLine().split(" ")[1].replaceFirst("^https?://[^/]+", "");
         if (path.startsWith("/oauth2/token")) {
+            tokenRequests.incrementAndGet();
             return refuseTokens
                     ? json(401, "{\"meta\":{\"trace_id\":\"trace-token\"},\"errors\":[{\"code\":401,\"message\":\"access denied, invalid bearer token\"}]}")
                     : json(201, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":1799}")
                             .setHeader("X-Cs-Region", "us-1");
         }
         if (path.startsWith("/oauth2/revoke")) {
+            revokes.incrementAndGet();
             return json(200, "{\"meta\":{},\"resources\":[],\"errors\":[]}");
         }
         calls.add(request);
+        if (endlessPages) {
+            return endlessPage(request);
+        }
         MockResponse next = script.poll();
         return next != null ? next : envelope(200, "[]");
     }
@@ -64,6 +73,32 @@ final class FakeFalcon implements AutoCloseable {
     FakeFalcon enqueue(MockResponse response) {
         script.add(response);
         return this;
+    }
+
+    /**
+     * Every call gets one page of a million-record listing, one record per page ({@code "u<offset>"}):
+     * a client that does not stop by itself pages for hours.
+     */
+    FakeFalcon endlessPages() {
+        endlessPages = true;
+        return this;
+    }
+
+    private static MockResponse endlessPage(RecordedRequest request) {
+        String given = request.getRequestUrl().queryParameter("offset");
+        int offset = given == null ? 0 : Integer.parseInt(given);
+        return json(200, "{\"meta\":{\"pagination\":{\"offset\":" + offset + ",\"limit\":1,\"total\":1000000}},"
+                + "\"resources\":[\"u" + offset + "\"],\"errors\":[]}");
+    }
+
+    /** The number of token requests received. */
+    int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** The number of revoke requests received. */
+    int revokes() {
+        return revokes.get();
     }
 
     /** The token endpoint answers 401 from now on. */
