@@ -1,10 +1,10 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
-import dev.falconharness.http.Call;
+import dev.falconharness.auth.AccessToken;
+import dev.falconharness.auth.TokenSource;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
-import dev.falconharness.http.Stage;
 import java.io.IOException;
 
 /**

@@ -1,9 +1,14 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.RetryPolicy;
+import dev.falconharness.http.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;

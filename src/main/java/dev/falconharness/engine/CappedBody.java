@@ -1,4 +1,4 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

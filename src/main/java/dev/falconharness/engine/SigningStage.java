@@ -1,8 +1,7 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
-import dev.falconharness.http.Stage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,16 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.AuthenticationException;
 import dev.falconharness.Credentials;
-import dev.falconharness.http.Call;
+import dev.falconharness.auth.AccessToken;
+import dev.falconharness.auth.TokenSource;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.RequestBody;
-import dev.falconharness.http.Stage;
-import dev.falconharness.http.StageChain;
-import dev.falconharness.http.TokenUnavailableException;
 import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;

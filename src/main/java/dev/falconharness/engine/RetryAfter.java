@@ -1,5 +1,6 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.Headers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

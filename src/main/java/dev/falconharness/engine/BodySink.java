@@ -1,5 +1,7 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.PreparedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;

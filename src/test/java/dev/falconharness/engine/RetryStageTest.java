@@ -1,5 +1,10 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,11 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
 import java.io.IOException;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 
 /**
  * Reports each exchange as it crosses the wire: to {@link System.Logger} at {@code DEBUG} (method, URL,

@@ -1,5 +1,9 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.RequestBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
 import java.io.IOException;
 

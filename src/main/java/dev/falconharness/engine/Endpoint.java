@@ -1,4 +1,4 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
 import dev.falconharness.Cloud;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
+import dev.falconharness.auth.AccessToken;
+import dev.falconharness.auth.TokenSource;
 import java.time.Instant;
 
 /** A bearer token given by the caller, used as it is: never refreshed and never revoked. */

@@ -1,4 +1,4 @@
-package dev.falconharness.auth;
+package dev.falconharness.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import dev.falconharness.Credentials;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
-import dev.falconharness.http.Stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

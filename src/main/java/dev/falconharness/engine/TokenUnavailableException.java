@@ -1,5 +1,6 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.RawResponse;
 import java.io.IOException;
 import java.util.Objects;
 

@@ -1,5 +1,10 @@
-package dev.falconharness.http;
+package dev.falconharness.engine;
 
+import dev.falconharness.http.CallListener;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
+import dev.falconharness.http.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
