@@ -8,6 +8,7 @@ import dev.falconharness.auth.AccessToken;
 import dev.falconharness.auth.TokenSource;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.RequestBody;
@@ -15,7 +16,6 @@ import dev.falconharness.manifest.AuthSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
-import java.net.URLEncoder;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -357,7 +357,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
 
     private static void appendField(StringBuilder form, String name, String value) {
         form.append(form.length() == 0 ? "" : "&").append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                .append(PercentEncoder.encode(value));
     }
 
     /** One token request; a lost one is a passing failure of the call that needs the token. */

@@ -29,7 +29,7 @@ import java.util.function.DoubleSupplier;
 public final class RetryStage implements Stage {
     private static final Logger LOG = System.getLogger("dev.falconharness.http");
     private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    private static final Set<String> IDEMPOTENT = dev.falconharness.http.HttpMethods.IDEMPOTENT;
 
     private final RetryPolicy policy;
     private final Clock clock;

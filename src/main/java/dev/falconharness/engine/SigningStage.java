@@ -1,9 +1,9 @@
 package dev.falconharness.engine;
 
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -56,7 +56,7 @@ public final class SigningStage implements Stage {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PercentEncoder.encode(value);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.falconharness.request;
 
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.CollectionFormat;
 import dev.falconharness.manifest.ParamType;

@@ -1,6 +1,7 @@
 package dev.falconharness.request;
 
 import dev.falconharness.http.Headers;
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.RequestBody;
 
 /** What the parameter handlers of one call fill in: path values, query, headers, form, body. One per call. */

@@ -1,13 +1,15 @@
-package dev.falconharness.request;
+package dev.falconharness.http;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Percent-encodes UTF-8 text for URLs: everything but RFC 3986 unreserved characters
  * ({@code A-Z a-z 0-9 - . _ ~}) is escaped, so a value can never break out of its query field or path
- * segment. Spaces become {@code %20}, never {@code +}. Thread-safe; stateless.
+ * segment. Spaces become {@code %20}, never {@code +} (which form decoders read as a space too). The one
+ * encoder of the project: paths, queries, forms, API keys and token requests all go through it.
+ * Thread-safe; stateless.
  */
-final class PercentEncoder {
+public final class PercentEncoder {
     private static final boolean[] UNRESERVED = new boolean[128];
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -28,14 +30,14 @@ final class PercentEncoder {
     private PercentEncoder() {
     }
 
-    static String encode(String value) {
+    public static String encode(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);
         append(out, value);
         return out.toString();
     }
 
     /** Appends {@code value} encoded; ASCII-only values that need no escaping are copied as they are. */
-    static void append(StringBuilder out, String value) {
+    public static void append(StringBuilder out, String value) {
         int n = value.length();
         int i = 0;
         while (i < n) {
