@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.falconharness.Harness;
 import dev.falconharness.sandbox.FalconSandbox;
 import java.util.ArrayList;
@@ -68,6 +69,38 @@ class FalconSandboxExtensionTest {
             assertTrue(sandbox.baseUrl().startsWith("https://"));
             assertEquals(200, falcon.command("GetAvailableRoleIds").statusCode());
         }
+    }
+
+    /** The README's example, as written there. */
+    @ExtendWith(FalconSandboxExtension.class)
+    static class OffboardingTest {
+        /** The code under test: removes a leaver's account. */
+        static void offboard(Harness falcon, String uid) {
+            String uuid = falcon.command("RetrieveUserUUID", Map.of("uid", uid)).orThrow().resources().get(0).asText();
+            falcon.command("DeleteUser", Map.of("user_uuid", uuid)).orThrow();
+        }
+
+        @Test
+        void removesTheLeaversAccount(Harness falcon) {
+            falcon.command("CreateUser", Map.of(), Map.of("uid", "bo@example.com")).orThrow();
+            offboard(falcon, "bo@example.com");
+            assertEquals(404, falcon.command("RetrieveUserUUID", Map.of("uid", "bo@example.com")).statusCode());
+        }
+
+        @Test
+        void startsFromTheSeededStateEveryTime(FalconSandbox sandbox, Harness falcon) {
+            // Whatever other tests created is gone: the extension resets the sandbox before each test.
+            List<String> emails = falcon.command("RetrieveEmailsByCID").orThrow().resources().stream()
+                    .map(JsonNode::asText).toList();
+            assertEquals(List.of("sandbox.admin@example.com"), emails);
+            assertEquals("5a4d3c2b1e0f4a9b8c7d6e5f4a3b2c1d", sandbox.customerId());
+        }
+    }
+
+    @Test
+    void theReadmesExampleRunsAndPasses() {
+        SummaryGeneratingListener listener = run(OffboardingTest.class);
+        assertEquals(2, listener.getSummary().getTestsSucceededCount(), () -> failures(listener));
     }
 
     private static SummaryGeneratingListener run(Class<?> fixture) {
