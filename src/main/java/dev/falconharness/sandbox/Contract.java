@@ -1,7 +1,6 @@
 package dev.falconharness.sandbox;
 
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -56,10 +55,5 @@ record Contract(BodyShape body, SortedSet<Integer> documented) {
             }
         }
         return status;
-    }
-
-    /** The statuses as a set, for tests and the README table. */
-    Set<Integer> statuses() {
-        return documented;
     }
 }
