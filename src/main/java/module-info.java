@@ -10,8 +10,15 @@ module dev.falconharness {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive java.net.http;
 
-    // The sandbox (a local Falcon API) serves with the JDK's HTTP server.
-    requires static jdk.httpserver;
+    // The sandbox (a local Falcon API) serves with Jetty; its TLS mode makes certificates with BouncyCastle.
+    requires static org.eclipse.jetty.server;
+    requires static org.eclipse.jetty.http;
+    requires static org.eclipse.jetty.io;
+    requires static org.eclipse.jetty.util;
+    requires static org.bouncycastle.pkix;
+    requires static org.bouncycastle.provider;
+    // FalconSandboxExtension, for users' JUnit 5 tests.
+    requires static org.junit.jupiter.api;
     // The importer reads YAML specs with SnakeYAML.
     requires static org.yaml.snakeyaml;
     // The command line: picocli, YAML output, JMESPath queries.
@@ -28,6 +35,7 @@ module dev.falconharness {
     exports dev.falconharness.paging;
     exports dev.falconharness.service;
     exports dev.falconharness.sandbox;
+    exports dev.falconharness.sandbox.junit;
     exports dev.falconharness.openapi;
 
     // picocli builds the command line from the annotated command classes by reflection.

@@ -22,7 +22,8 @@ class ModuleTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(Set.of("dev.falconharness", "dev.falconharness.http", "dev.falconharness.auth",
                 "dev.falconharness.manifest", "dev.falconharness.schema", "dev.falconharness.paging",
-                "dev.falconharness.service", "dev.falconharness.sandbox", "dev.falconharness.openapi")), exported,
+                "dev.falconharness.service", "dev.falconharness.sandbox", "dev.falconharness.sandbox.junit",
+                "dev.falconharness.openapi")), exported,
                 "the engine (stages, transport, token sources), request building and the command line stay inside");
     }
 
