@@ -27,7 +27,7 @@ public final class QuickStart {
     static List<String> run(Harness falcon) {
         ApiResponse roles = falcon.command("GetRoles", Map.of("ids", List.of("falcon_admin", "falcon_console_guest")));
         ApiResponse created = falcon.command("CreateUser", Map.of(),
-                Map.of("uid", "ana@example.com", "first_name", "Ana", "last_name", "Silva"));
+                Map.of("uid", "ana@example.com", "firstName", "Ana", "lastName", "Silva"));
         return List.of("GetRoles " + roles.statusCode() + " " + roles.resources().size() + " roles",
                 "CreateUser " + created.statusCode() + " errors " + created.errors() + " trace id " + (created.traceId() != null));
     }
