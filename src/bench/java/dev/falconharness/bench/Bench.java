@@ -104,17 +104,23 @@ public final class Bench {
         }
     }
 
-    /** {@code prepare} of a typical body checked and not checked, one after the other in this run. */
+    /**
+     * {@code prepare} of a typical body checked and not checked: JMH's numbers from separate forks, then
+     * the verdict from {@link BodyCheckProbe}'s interleaved blocks in one JVM, timed in CPU.
+     */
     private void bodyValidation() {
         heading("Checking a typical body against its schema: prepare with BodyValidation.REFUSE minus OFF (target: under 5 µs added)");
+        for (String method : List.of("createUser", "performActionV2")) {
+            line("JMH: " + method + ", checked", 0, jmh.run(BodyValidationBench.class, method, true, "mode", "REFUSE"));
+            line("JMH: " + method + ", not checked", 0, jmh.run(BodyValidationBench.class, method, true, "mode", "OFF"));
+        }
+        Map<String, String> found = Probes.run(BodyCheckProbe.class, List.of(Jmh.jvmArgs()), quick ? "11" : "31");
         double worst = 0;
         for (String method : List.of("createUser", "performActionV2")) {
-            Jmh.Score checked = jmh.run(BodyValidationBench.class, method, true, "mode", "REFUSE");
-            Jmh.Score unchecked = jmh.run(BodyValidationBench.class, method, true, "mode", "OFF");
-            line(method + ", checked", 0, checked);
-            line(method + ", not checked", 0, unchecked);
-            double added = (checked.mean() - unchecked.mean()) / 1000;
-            System.out.printf(Locale.ROOT, "    the check adds %.2f µs (%.2f× the unchecked prepare)%n", added, checked.mean() / unchecked.mean());
+            double added = Double.parseDouble(found.get(method + ".addedMicros"));
+            System.out.printf(Locale.ROOT, "  interleaved, CPU time: %s adds %.2f µs (quartiles %.2f to %.2f) to an unchecked prepare of %.2f µs%n",
+                    method, added, Double.parseDouble(found.get(method + ".addedLow")),
+                    Double.parseDouble(found.get(method + ".addedHigh")), Double.parseDouble(found.get(method + ".uncheckedMicros")));
             worst = Math.max(worst, added);
         }
         verdict(worst < 5, "body check: adds at most %.2f µs to prepare (CreateUser, PerformActionV2; target: under 5 µs)", worst);
