@@ -73,6 +73,10 @@ final class DescribeCommand implements Callable<Integer> {
         out.println();
         out.println("Usage:");
         out.println("  " + usage(op));
+        String fields = fieldUsage(op);
+        if (fields != null) {
+            out.println("  " + fields);
+        }
         out.flush();
         return ExitCodes.OK;
     }
@@ -206,6 +210,43 @@ final class DescribeCommand implements Callable<Integer> {
         } else if (max != null) {
             parts.add(what + ": at most " + max);
         }
+    }
+
+    /**
+     * The same call with the body given as field words ({@code roleIds=A[,...]}, or {@code name:='{...}'}
+     * for an object), when the body is a JSON object with fields; null otherwise.
+     */
+    static String fieldUsage(Operation op) {
+        Schema body = op.bodySchema().orElse(null);
+        Schema object = body == null || body.isBinary() ? null : body.resolved();
+        if (object == null || object.allProperties().isEmpty() || op.consumes() != null && !op.consumes().contains("json")) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder("falcon ").append(op.id());
+        for (Parameter p : op.parameters()) {
+            if (p.required() && p.location() != Location.BODY) {
+                line.append(' ').append(argument(p));
+            }
+        }
+        java.util.Set<String> required = SchemaTree.required(body);
+        for (java.util.Map.Entry<String, Schema> field : object.allProperties().entrySet()) {
+            if (required.contains(field.getKey())) {
+                line.append(' ').append(fieldArgument(field.getKey(), field.getValue().resolved()));
+            }
+        }
+        return line.append(required.size() < object.allProperties().size() ? " [field=value...]" : "").toString();
+    }
+
+    private static String fieldArgument(String name, Schema field) {
+        if (!field.enumValues().isEmpty() && field.enumValues().get(0).isValueNode()) {
+            return name + "=" + field.enumValues().get(0).asText();
+        }
+        Schema items = field.items().map(Schema::resolved).orElse(null);
+        if (field.types().contains(dev.falconharness.schema.JsonType.OBJECT) || items != null && !items.allProperties().isEmpty()) {
+            return name + ":='" + (items != null ? "[{...}]" : "{...}") + "'";
+        }
+        String value = name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return name + "=" + value + (field.types().contains(dev.falconharness.schema.JsonType.ARRAY) ? "[,...]" : "");
     }
 
     /** The command line for the required parameters, and a reminder of the optional ones. */

@@ -71,6 +71,14 @@ class DescribeBodyTest {
     }
 
     @Test
+    void usageShowsTheCallWithTheRequiredBodyFieldsAsWords() {
+        assertTrue(shapes("describe", "PlantTree").out().endsWith(
+                "Usage:\n  falcon PlantTree --body '{...}'\n  falcon PlantTree name=NAME kind=leaf [field=value...]\n"));
+        assertTrue(Cli.with(Map.of()).run("describe", "GrantUserRoleIds").out()
+                .contains("  falcon GrantUserRoleIds user_uuid=USER_UUID roleIds=ROLEIDS[,...]\n"));
+    }
+
+    @Test
     void anUnpublishedOperationIsMarked() {
         assertTrue(shapes("describe", "PlantTree").out().contains("unpublished: gone from the published spec; may still answer"));
         assertFalse(shapes("describe", "ListTrees").out().contains("unpublished"));
