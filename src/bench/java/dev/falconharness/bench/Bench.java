@@ -74,7 +74,10 @@ public final class Bench {
             case "async" -> concurrent();
             case "load" -> manifestLoad();
             case "paging" -> pagination();
-            case "memory" -> new Probes().registry();
+            case "memory" -> {
+                new Probes().registry();
+                new Probes().firstUse(quick ? 5 : 11);
+            }
             case "cli" -> coldCommandLine();
             default -> throw new IllegalArgumentException(group);
         }
@@ -93,11 +96,34 @@ public final class Bench {
                 String.valueOf(Manifests.FALCON_SIZE));
         line("Harness.prepare (+ base URL, default headers), %,d operations", Manifests.FALCON_SIZE, harness);
         verdict(harness.mean() < 5_000, "request building: Harness.prepare %.2f µs (target: under 5 µs)", harness.mean() / 1000);
+        bodyValidation();
         if (scores.size() > 1) {
             double growth = scores.get(scores.size() - 1).mean() / scores.get(0).mean();
-            // A scan of the operation list would make the 5,496-operation manifest thousands of times slower.
-            verdict(growth < 1.5, "no scans: prepare with 5,496 operations takes %.2f× the time with 1", growth);
+            // A scan of the operation list would make the 6,032-operation manifest thousands of times slower.
+            verdict(growth < 1.5, "no scans: prepare with 6,032 operations takes %.2f× the time with 1", growth);
         }
+    }
+
+    /**
+     * {@code prepare} of a typical body checked and not checked: JMH's numbers from separate forks, then
+     * the verdict from {@link BodyCheckProbe}'s interleaved blocks in one JVM, timed in CPU.
+     */
+    private void bodyValidation() {
+        heading("Checking a typical body against its schema: prepare with BodyValidation.REFUSE minus OFF (target: under 5 µs added)");
+        for (String method : List.of("createUser", "performActionV2")) {
+            line("JMH: " + method + ", checked", 0, jmh.run(BodyValidationBench.class, method, true, "mode", "REFUSE"));
+            line("JMH: " + method + ", not checked", 0, jmh.run(BodyValidationBench.class, method, true, "mode", "OFF"));
+        }
+        Map<String, String> found = Probes.run(BodyCheckProbe.class, List.of(Jmh.jvmArgs()), quick ? "11" : "31");
+        double worst = 0;
+        for (String method : List.of("createUser", "performActionV2")) {
+            double added = Double.parseDouble(found.get(method + ".addedMicros"));
+            System.out.printf(Locale.ROOT, "  interleaved, CPU time: %s adds %.2f µs (quartiles %.2f to %.2f) to an unchecked prepare of %.2f µs%n",
+                    method, added, Double.parseDouble(found.get(method + ".addedLow")),
+                    Double.parseDouble(found.get(method + ".addedHigh")), Double.parseDouble(found.get(method + ".uncheckedMicros")));
+            worst = Math.max(worst, added);
+        }
+        verdict(worst < 5, "body check: adds at most %.2f µs to prepare (CreateUser, PerformActionV2; target: under 5 µs)", worst);
     }
 
     private void endToEnd() {
@@ -141,7 +167,7 @@ public final class Bench {
     }
 
     private void manifestLoad() {
-        heading("Loading the manifest from memory, warm (target: under 20 ms for the built-in 1,374 operations)");
+        heading("Loading the manifest from memory, warm (target: under 20 ms for the built-in 1,508 operations)");
         List<Integer> sizes = quick ? List.of(Manifests.FALCON_SIZE)
                 : List.of(344, 687, Manifests.FALCON_SIZE, 2 * Manifests.FALCON_SIZE, 4 * Manifests.FALCON_SIZE);
         Jmh.Score builtIn = null;
@@ -153,7 +179,7 @@ public final class Bench {
                 builtIn = score;
             }
         }
-        verdict(builtIn.mean() < 20, "manifest load: %.1f ms warm for 1,374 operations (target: under 20 ms)", builtIn.mean());
+        verdict(builtIn.mean() < 20, "manifest load: %.1f ms warm for 1,508 operations (target: under 20 ms)", builtIn.mean());
     }
 
     private void coldCommandLine() {

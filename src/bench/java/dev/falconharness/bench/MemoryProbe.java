@@ -22,7 +22,10 @@ import org.openjdk.jol.info.GraphLayout;
  *       request template compiled; by heap-after-full-GC difference and by JOL's walk of the object graph.</li>
  *   <li>{@code builtIn}: the built-in manifest, which is indexed at load and reads each operation when
  *       first asked for: its first load and first lookup in a fresh JVM, and its heap before and after
- *       every operation has been read.</li>
+ *       every operation has been read, and once every definition has been compiled too.</li>
+ *   <li>{@code firstUse}: the built-in manifest's first use in a fresh JVM, from {@code main} to a prepared
+ *       {@code GetRoles} request; {@link Probes} runs it with the shipped {@code falcon.json} and with an
+ *       older one put ahead of it on the class path.</li>
  *   <li>{@code paging <pageSize> stream|list}: every record of the paged endpoint, with a full GC every
  *       {@value #SAMPLE_EVERY} records to read the live heap; {@code list} collects them all for contrast.</li>
  * </ul>
@@ -37,6 +40,7 @@ public final class MemoryProbe {
         switch (args[0]) {
             case "registry" -> registry();
             case "builtIn" -> builtIn();
+            case "firstUse" -> firstUse();
             case "paging" -> paging(Integer.parseInt(args[1]), args[2].equals("list"));
             default -> throw new IllegalArgumentException("unknown probe " + args[0]);
         }
@@ -78,6 +82,17 @@ public final class MemoryProbe {
         print("indexedGraph", GraphLayout.parseInstance(falcon).totalSize());
         falcon.operations();
         print("allReadGraph", GraphLayout.parseInstance(falcon).totalSize());
+        falcon.definitions().names().forEach(falcon.definitions()::get);
+        print("definitions", falcon.definitions().size());
+        print("allCompiledGraph", GraphLayout.parseInstance(falcon).totalSize());
+    }
+
+    private static void firstUse() {
+        long start = System.nanoTime();
+        Manifest falcon = Manifest.falcon();
+        new RequestFactory(falcon, new ObjectMapper()).prepare(Calls.OPERATION, Map.of("ids", List.of("a", "b")), null);
+        print("firstUseMillis", (System.nanoTime() - start) / 1e6);
+        print("operations", falcon.size());
     }
 
     private static void paging(int pageSize, boolean collect) {

@@ -39,8 +39,67 @@ final class Probes {
                 + " %.0f ms, first lookup %.2f ms; %.2f MiB indexed, %.2f MiB with every operation read%n",
                 Double.parseDouble(builtIn.get("coldLoadMillis")), Double.parseDouble(builtIn.get("firstLookupMillis")),
                 mib(builtIn, "indexedGraph"), mib(builtIn, "allReadGraph"));
+        System.out.printf(Locale.ROOT, "  the built-in manifest with every operation read and all %s definitions compiled: %.2f MiB%n",
+                builtIn.get("definitions"), mib(builtIn, "allCompiledGraph"));
+        Bench.verdict(mib(builtIn, "allCompiledGraph") < 8, "built-in registry memory: %.2f MiB with every operation read and"
+                + " every definition compiled (target: under 8 MiB)", mib(builtIn, "allCompiledGraph"));
         Bench.verdict(mib(found, "withTemplatesGraph") < 8, "registry memory: %.2f MiB with every template compiled (target: under 8 MiB)",
                 mib(found, "withTemplatesGraph"));
+    }
+
+    /**
+     * The built-in manifest's first use in fresh JVMs, the shipped document against an older one named by
+     * {@code -Dbench.oldManifest=FILE} (put ahead of the jar on the class path), alternating so that load
+     * from elsewhere hits both alike; the ratio of the medians.
+     */
+    void firstUse(int runs) {
+        System.out.println();
+        System.out.println("The built-in manifest's first use in a fresh JVM: Manifest.falcon() + prepare GetRoles"
+                + " (target: at most 1.2× the previous manifest)");
+        String old = System.getProperty("bench.oldManifest");
+        if (old == null) {
+            System.out.println("  skipped: name the previous falcon.json with -Dbench.oldManifest=FILE"
+                    + " (git show 79acc3a:endpoints/falcon.json > /tmp/v1.json)");
+            return;
+        }
+        Path prefix = oldManifestDirectory(Path.of(old));
+        List<Double> now = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        String nowOps = null;
+        String oldOps = null;
+        for (int i = 0; i < runs; i++) {
+            Map<String, String> a = run(MemoryProbe.class, List.of(SERIAL), (Path) null, "firstUse");
+            Map<String, String> b = run(MemoryProbe.class, List.of(SERIAL), prefix, "firstUse");
+            now.add(Double.parseDouble(a.get("firstUseMillis")));
+            before.add(Double.parseDouble(b.get("firstUseMillis")));
+            nowOps = a.get("operations");
+            oldOps = b.get("operations");
+        }
+        double ratio = median(now) / median(before);
+        System.out.printf(Locale.ROOT, "  shipped (%s operations): median %.0f ms of %s%n", nowOps, median(now), now);
+        System.out.printf(Locale.ROOT, "  previous (%s operations): median %.0f ms of %s%n", oldOps, median(before), before);
+        Bench.verdict(ratio <= 1.2, "built-in manifest first use: %.2f× the previous manifest's time, %.0f ms vs %.0f ms"
+                + " (target: at most 1.2×)", ratio, median(now), median(before));
+    }
+
+    /** A directory holding {@code old} where the jar keeps {@code falcon.json}, to go first on the class path. */
+    private static Path oldManifestDirectory(Path old) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("old-manifest");
+            Path resource = dir.resolve("dev/falconharness/manifest/falcon.json");
+            java.nio.file.Files.createDirectories(resource.getParent());
+            java.nio.file.Files.copy(old, resource);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     void paging(List<Integer> pageSizes) {
@@ -66,6 +125,11 @@ final class Probes {
 
     /** Runs {@code main} of {@code probe} in a new JVM and returns the {@code key=value} lines it printed. */
     static Map<String, String> run(Class<?> probe, List<String> jvmFlags, String... args) {
+        return run(probe, jvmFlags, (Path) null, args);
+    }
+
+    /** As above, with {@code classPathPrefix} (if not null) ahead of this JVM's class path. */
+    static Map<String, String> run(Class<?> probe, List<String> jvmFlags, Path classPathPrefix, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
         for (String arg : Jmh.jvmArgs()) {
@@ -73,7 +137,11 @@ final class Probes {
                 command.add(arg);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), probe.getName()));
+        String classPath = System.getProperty("java.class.path");
+        if (classPathPrefix != null) {
+            classPath = classPathPrefix + java.io.File.pathSeparator + classPath;
+        }
+        command.addAll(List.of("-cp", classPath, probe.getName()));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -21,6 +21,8 @@ final class AllPages {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean progress;
+    /** Stderr is a terminal: a server's message is shown with its escape sequences escaped. */
+    private final boolean cleanErrors;
     private final RecordWriter writer;
     private long records;
     private int pages;
@@ -30,7 +32,9 @@ final class AllPages {
         this.err = err;
         // The progress line rewrites itself with a carriage return, which only makes sense on a terminal.
         this.progress = !output.quiet && io.stderrTerminal();
-        this.writer = new RecordWriter(out, output, output.prettyFor(io.terminal()));
+        this.cleanErrors = io.stderrTerminal();
+        // Records are server text: on a terminal their escape sequences are shown, not obeyed.
+        this.writer = new RecordWriter(TerminalText.cleaning(out, io.terminal()), output, output.prettyFor(io.terminal()));
     }
 
     int print(Paginator paginator) {
@@ -110,7 +114,7 @@ final class AllPages {
     }
 
     private int failed(PaginationException e) {
-        err.println("falcon: " + e.getMessage());
+        err.println("falcon: " + (cleanErrors ? TerminalText.clean(e.getMessage()) : e.getMessage()));
         err.flush();
         Throwable cause = e.getCause();
         if (e.failedPage() != null) {

@@ -53,6 +53,11 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Run up to N calls at once (default: 4).")
     int parallel = 4;
 
+    @Option(names = "--body-check", paramLabel = "MODE",
+            description = "Check each body against its operation's schema: refuse (the default) fails that call, "
+                    + "warn prints the problems and sends it, off does not check.")
+    String bodyCheck;
+
     @ArgGroup(validate = false, heading = "%nConnection:%n", order = 1)
     ConnectionOptions connection;
 
@@ -74,11 +79,13 @@ final class BatchCommand implements Callable<Integer> {
         ConnectionOptions c = ConnectionOptions.orDefault(connection);
         // Many calls share one rate budget: pace them by the API's rate-limit headers instead of meeting 429s.
         c.pacing = true;
+        c.bodyValidation = BodyCheck.parse(bodyCheck);
         ManifestOptions m = ManifestOptions.orDefault(manifests);
         if (!c.sandbox) {
             m.defaultTo(Profiles.manifest(parent.io(), c.profile != null ? c.profile : parent.profile()));
         }
         try (BufferedReader input = open();
+                BodyCheck.Scope warnings = BodyCheck.warnings(spec.commandLine().getErr());
                 Session session = Connector.open(c, m, parent.io(), null)) {
             if (session.auth() == Session.Auth.MISSING) {
                 throw Connector.missingCredentials();

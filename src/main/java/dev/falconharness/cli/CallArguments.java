@@ -3,6 +3,9 @@ package dev.falconharness.cli;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.Parameter;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,23 +16,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line's {@code name=value} words, {@code --body}, {@code --file} and {@code --header},
+ * The command line's {@code name=value} and {@code name:=JSON} words (the second gives a raw JSON value,
+ * as HTTPie does: {@code roleIds:='["a","b"]'}), {@code --body}, {@code --file} and {@code --header},
  * turned into what {@link dev.falconharness.Harness#prepare} takes: a parameter map (a name given
  * twice becomes a list), a body, and extra headers. Routing and validation stay in the core, so the
  * command line accepts exactly what {@code command()} accepts.
  *
- * @param params       arguments by parameter name: strings, lists of strings, or {@link Path}s for files
+ * @param params       arguments by parameter name: strings, lists of strings, {@link JsonNode}s (from
+ *                     {@code :=}), or {@link Path}s for files
  * @param body         JSON text, raw bytes, a {@link Path}, or null
  * @param extraHeaders headers the operation does not declare, as name/value pairs in order
  */
 record CallArguments(Map<String, Object> params, Object body, List<String[]> extraHeaders) {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** @param op the operation being called: it decides where a header goes and whether a body is JSON */
     static CallArguments parse(Operation op, List<String> words, RequestOptions request, Io io) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (String word : words) {
-            String[] pair = split(word, "=", "expected name=value, got \"" + word + "\"");
-            add(params, pair[0], pair[1]);
+            String[] pair = split(word, "=", "expected name=value or name:=JSON, got \"" + TerminalText.escape(word) + "\"");
+            if (pair[0].endsWith(":") && pair[0].length() > 1) {
+                String name = pair[0].substring(0, pair[0].length() - 1).strip();
+                add(params, name, json(word, name, pair[1]));
+            } else {
+                add(params, pair[0], pair[1]);
+            }
         }
         for (String file : request.files) {
             String[] pair = split(file, "=", "--file expects NAME=@PATH, got \"" + file + "\"");
@@ -54,6 +65,26 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
             throw CommandFailure.usage(problem);
         }
         return new String[] {word.substring(0, at).strip(), word.substring(at + separator.length())};
+    }
+
+    /** The value of a {@code name:=JSON} word, parsed; anything but one JSON value is a usage error naming the word. */
+    private static JsonNode json(String word, String name, String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode value = JSON.readTree(parser);
+            if (value == null || value.isMissingNode() || parser.nextToken() != null) {
+                throw new IOException("expected exactly one JSON value");
+            }
+            return value;
+        } catch (IOException e) {
+            throw CommandFailure.usage("\"" + TerminalText.escape(word) + "\": the value after := must be JSON (" + firstLine(e)
+                    + "); quote it for the shell, e.g. " + name + ":='[\"a\",\"b\"]', or use " + name + "=TEXT for a string");
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     /** A repeated name collects its values into a list, for array parameters ({@code ids=a ids=b}). */

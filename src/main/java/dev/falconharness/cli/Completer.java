@@ -5,6 +5,8 @@ import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
+import dev.falconharness.schema.JsonType;
+import dev.falconharness.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Works out what may come next on a {@code falcon} command line, for the shell completion scripts:
- * commands and operation IDs, each operation's {@code name=} parameters, their allowed values, and the
+ * commands and operation IDs, each operation's {@code name=} parameters and top-level body fields,
+ * their allowed values, and the
  * options of the command being typed. It returns every candidate for the position; the shell filters
  * by what has been typed (so it can cache one answer for every keystroke in the same position).
  * {@link #DEFAULT} means "complete file names".
@@ -112,7 +115,8 @@ final class Completer {
         if (positionals == 0 && takesOperation()) {
             operationId = word;
         } else if (word.contains("=")) {
-            given.add(word.substring(0, word.indexOf('=')));
+            String name = word.substring(0, word.indexOf('='));
+            given.add(name.endsWith(":") ? name.substring(0, name.length() - 1) : name);
         }
         positionals++;
     }
@@ -149,6 +153,9 @@ final class Completer {
         }
         if (name.equals("--format")) {
             return List.of(Format.NAMES.split(", "));
+        }
+        if (name.equals("--body-check")) {
+            return List.of(BodyCheck.NAMES.split(", "));
         }
         if (name.equals("--profile")) {
             return new ArrayList<>(profiles.get());
@@ -196,10 +203,31 @@ final class Completer {
         return current.contains("=") ? values(current.substring(0, current.indexOf('='))) : arguments();
     }
 
-    /** {@code name=} for each parameter given as a word; single-valued ones already given are left out. */
+    /**
+     * {@code name=} for each parameter given as a word, then for each top-level field of a JSON object
+     * body; single-valued ones already given are left out.
+     */
     private List<String> arguments() {
-        return parameterNames(p -> p.location() != Location.BODY && p.type() != ParamType.FILE
+        List<String> names = parameterNames(p -> p.location() != Location.BODY && p.type() != ParamType.FILE
                 && (p.type() == ParamType.ARRAY || !given.contains(p.name())), "=");
+        Operation op = operation();
+        for (String field : bodyFields(op).keySet()) {
+            if (!given.contains(field) && op.parameter(field) == null) {
+                names.add(field + "=");
+            }
+        }
+        return names;
+    }
+
+    /** The top-level fields of {@code op}'s JSON object body, by name; empty when it has none. */
+    private static java.util.Map<String, Schema> bodyFields(Operation op) {
+        Schema body = op == null ? null : op.bodySchema().orElse(null);
+        if (body == null || op.consumes() != null && !op.consumes().contains("json")) {
+            return java.util.Map.of();
+        }
+        Schema s = body.resolved();
+        boolean object = s.types().isEmpty() || s.types().contains(JsonType.OBJECT);
+        return object ? s.allProperties() : java.util.Map.of();
     }
 
     /** {@code name=value} for each allowed value of the parameter (its enum, or true/false). */
@@ -207,12 +235,31 @@ final class Completer {
         Operation op = operation();
         Parameter p = op == null ? null : op.parameter(name);
         if (p == null) {
-            return List.of();
+            return fieldValues(op, name);
         }
         List<String> allowed = p.valueType() == ParamType.BOOLEAN ? List.of("true", "false") : p.enumValues();
         List<String> candidates = new ArrayList<>();
         for (String value : allowed) {
             candidates.add(name + "=" + value);
+        }
+        return candidates;
+    }
+
+    /** {@code name=value} for each allowed value of a body field (its enum, or true/false). */
+    private static List<String> fieldValues(Operation op, String name) {
+        Schema field = bodyFields(op).get(name);
+        if (field == null) {
+            return List.of();
+        }
+        Schema s = field.resolved();
+        List<String> candidates = new ArrayList<>();
+        if (s.types().equals(Set.of(JsonType.BOOLEAN))) {
+            candidates.addAll(List.of(name + "=true", name + "=false"));
+        }
+        for (com.fasterxml.jackson.databind.JsonNode value : s.enumValues()) {
+            if (value.isValueNode() && !value.isNull()) {
+                candidates.add(name + "=" + value.asText());
+            }
         }
         return candidates;
     }

@@ -70,6 +70,9 @@ final class ConnectionOptions {
      */
     boolean pacing;
 
+    /** Not an option here: {@code --body-check} belongs to the request, but the harness is built here. Null: refuse. */
+    dev.falconharness.BodyValidation bodyValidation;
+
     static ConnectionOptions orDefault(ConnectionOptions options) {
         return options != null ? options : new ConnectionOptions();
     }

@@ -138,7 +138,7 @@ final class Connector {
     }
 
     /**
-     * Applies {@code --timeout}, {@code --retries}, {@code --ca-cert}, {@code --proxy} and, for
+     * Applies {@code --timeout}, {@code --retries}, {@code --ca-cert}, {@code --proxy}, {@code --body-check} and, for
      * {@code --verbose}, the logging listener.
      */
     static void finish(HarnessBuilder builder, ConnectionOptions c, PrintWriter verboseLog) {
@@ -169,6 +169,9 @@ final class Connector {
         }
         if (c.pacing) {
             builder.pacing(true);
+        }
+        if (c.bodyValidation != null) {
+            builder.bodyValidation(c.bodyValidation);
         }
     }
 

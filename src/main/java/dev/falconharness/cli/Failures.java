@@ -24,9 +24,13 @@ import picocli.CommandLine.ParseResult;
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
     /** {@code --debug}: print the stack trace of every failure too. */
     private final boolean debug;
+    /** Stderr is a terminal: messages (which may quote a server) are shown with escape sequences escaped. */
+    private final java.util.function.BooleanSupplier terminal;
 
-    Failures(boolean debug) {
+    /** @param terminal whether stderr is a terminal, asked when a failure is shown */
+    Failures(boolean debug, java.util.function.BooleanSupplier terminal) {
         this.debug = debug;
+        this.terminal = terminal;
     }
 
     @Override
@@ -42,7 +46,8 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
         if (e instanceof CommandFailure failure && failure.getMessage() == null) {
             return code;
         }
-        err.println("falcon: " + message(e));
+        String message = message(e);
+        err.println("falcon: " + (terminal.getAsBoolean() ? TerminalText.clean(message) : message));
         if (e instanceof UnknownOperationException unknown) {
             err.println(hintForUnknown(unknown));
         } else if (e instanceof ValidationException invalid && invalid.operationId() != null) {
@@ -63,6 +68,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
     /** The one line saying what went wrong, in the command line's words. */
     private static String message(Exception e) {
+        if (e instanceof UnknownOperationException unknown && unknown.operationId() != null) {
+            // The ID is what was typed: a CR or LF in it must not start a new line (or forge one).
+            return Wording.of(e.getMessage()).replace(unknown.operationId(), TerminalText.escape(unknown.operationId()));
+        }
         if (e instanceof NetworkException) {
             return Wording.network(e.getMessage(), e.getCause());
         }

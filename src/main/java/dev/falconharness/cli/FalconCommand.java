@@ -137,7 +137,7 @@ public final class FalconCommand implements Callable<Integer> {
             }
         }
         // Set after the subcommands are added: picocli passes these settings down only to those present.
-        Failures failures = new Failures(debug);
+        Failures failures = new Failures(debug, () -> command.io().stderrTerminal());
         return commandLine
                 // "--body @file.json" is ours to read; picocli would otherwise expand @file into arguments.
                 .setExpandAtFiles(false)

@@ -12,16 +12,36 @@ final class HelpTopics {
             Request bodies
 
             Arguments written name=value go to the query string, the path, a header or a form
-            field, as the manifest says; the JSON body of a POST, PUT or PATCH is given whole:
+            field, as the manifest says. A JSON object body can be built from its top-level fields:
 
-              --body '{"uid": "ana@example.com", "first_name": "Ana"}'   JSON text
+              name=value          text, converted to the field's type: ids=a,b is an array,
+                                  count=5 a number, enabled=true a boolean
+              name:=JSON          a raw JSON value: roleIds:='["a","b"]'  count:=5  enabled:=true
+                                  filter:='{"a": 1}'  note:=null (a bad JSON value is refused)
+
+              falcon CreateUser uid=ana@example.com firstName=Ana lastName=Lima
+
+            Or give the body whole (then no field arguments):
+
+              --body '{"uid": "ana@example.com", "firstName": "Ana"}'    JSON text
               --body @user.json                                           a file
               --body @-                                                   stdin (e.g. from jq)
+
+            'falcon describe OP' shows the body's fields as a tree; 'falcon describe OP
+            --body-template > body.json' writes a skeleton with every required field to fill in
+            (--all-fields adds the optional ones), ready for --body @body.json.
+
+            The body is checked against the operation's schema before it is sent:
+              --body-check=refuse   a body that breaks the schema is not sent; every problem is
+                                    listed with its place in the body (the default)
+              --body-check=warn     problems are printed as warnings and the body is sent anyway
+              --body-check=off      no check (for a server that accepts what its spec does not say)
+            'falcon batch' takes the same option for all its calls.
 
             An empty body (--body '' or nothing on stdin) is refused before anything is sent.
             Operations that take a file upload (multipart form) take --file NAME=@PATH instead;
             operations that take raw bytes (application/octet-stream) read them from --body @FILE.
-            'falcon describe OP' shows which one an operation wants; --dry-run shows the request.
+            --dry-run shows the request that would be sent.
             """;
 
     static final String FQL = """

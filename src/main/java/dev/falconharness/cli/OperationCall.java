@@ -53,7 +53,9 @@ final class OperationCall {
         Operation op = manifests.operation(operationId);
         CallArguments args = CallArguments.parse(op, words, request, io);
         checkAllOptions(args);
-        try (Session session = Connector.open(connection, manifests, io, output.verbose ? err : null)) {
+        connection.bodyValidation = BodyCheck.parse(request.bodyCheck);
+        try (BodyCheck.Scope warnings = BodyCheck.warnings(err);
+                Session session = Connector.open(connection, manifests, io, output.verbose ? err : null)) {
             PreparedRequest prepared = session.harness().prepare(operationId, args.params(), args.body());
             for (String[] header : args.extraHeaders()) {
                 prepared = prepared.withHeader(header[0], header[1]);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** What goes into the request beyond {@code name=value} arguments: body, files, extra headers; or a dry run. */
+/**
+ * What goes into the request beyond {@code name=value} arguments: body, files, extra headers, how the body
+ * is checked; or a dry run.
+ */
 final class RequestOptions {
     @Option(names = "--body", paramLabel = "JSON|@FILE|@-",
             description = "The request body: JSON text, @file.json to read a file, or @- to read stdin.")
@@ -17,6 +20,11 @@ final class RequestOptions {
     @Option(names = {"-H", "--header"}, paramLabel = "NAME=VALUE",
             description = "Add a request header (repeatable); 'Name: value' works too.")
     List<String> headers = new ArrayList<>();
+
+    @Option(names = "--body-check", paramLabel = "MODE",
+            description = "Check the body against the operation's schema before sending: refuse (the default) "
+                    + "stops a body that breaks it, warn prints the problems and sends it, off does not check.")
+    String bodyCheck;
 
     @Option(names = {"-n", "--dry-run"},
             description = "Print the request that would be sent, and a curl command, without sending it.")

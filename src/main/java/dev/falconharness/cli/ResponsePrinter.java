@@ -20,7 +20,9 @@ import java.util.Locale;
 /**
  * Writes a response the way a shell user wants it: the body on stdout (JSON pretty on a terminal,
  * compact when piped; other content as raw bytes, but never dumped on a terminal), and the status line
- * and the API's error messages on stderr. Returns the exit code.
+ * and the API's error messages on stderr. Returns the exit code. On a terminal, server text has its
+ * control characters and escape sequences shown as escapes ({@link TerminalText}); a pipe or file gets it
+ * unaltered.
  */
 final class ResponsePrinter {
     private final PrintWriter out;
@@ -37,10 +39,10 @@ final class ResponsePrinter {
 
     int print(ApiResponse response) {
         if (!options.quiet || !response.isSuccessful()) {
-            err.println(StatusLine.of(response));
+            err.println(forStderr(StatusLine.of(response)));
         }
         for (ApiResponse.ApiError error : response.errors()) {
-            err.println("  error: " + error);
+            err.println(forStderr("  error: " + error));
         }
         err.flush();
         body(response);
@@ -65,7 +67,7 @@ final class ResponsePrinter {
         } else if ("-".equals(output) || !io.terminal()) {
             raw(response.bytes());
         } else if (isText(response)) {
-            out.print(response.text());
+            out.print(TerminalText.clean(response.text()));
             out.println();
         } else {
             err.println("The response is " + response.bytes().length + " bytes of "
@@ -79,11 +81,18 @@ final class ResponsePrinter {
     private void printJson(JsonNode body) {
         JsonNode value = options.query() == null ? body : options.query().apply(body);
         Format format = options.format();
-        if (format == null || format == Format.JSON) {
-            out.println(json(value, options.prettyFor(io.terminal())));
-        } else {
-            out.print(Rendering.render(value, format, options.columns));
-        }
+        String text = format == null || format == Format.JSON ? json(value, options.prettyFor(io.terminal())) + "\n"
+                : Rendering.render(value, format, options.columns);
+        out.print(forStdout(text));
+    }
+
+    /** Server text for stdout: cleaned of escape sequences on a terminal, untouched for a pipe or file. */
+    private String forStdout(String text) {
+        return io.terminal() ? TerminalText.clean(text) : text;
+    }
+
+    private String forStderr(String text) {
+        return io.stderrTerminal() ? TerminalText.clean(text) : text;
     }
 
     private void save(ApiResponse response, Path file) {

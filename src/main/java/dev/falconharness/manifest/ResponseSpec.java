@@ -20,8 +20,9 @@ public final class ResponseSpec {
     private final Schema schema;
 
     private ResponseSpec(String status, String description, Schema schema) {
-        this.status = Objects.requireNonNull(status, "status");
-        this.description = description;
+        // Interned: 8,000 responses of the built-in manifest say "OK", "Bad Request"... in a few dozen ways.
+        this.status = Objects.requireNonNull(status, "status").intern();
+        this.description = description == null ? null : description.intern();
         this.schema = schema;
     }
 

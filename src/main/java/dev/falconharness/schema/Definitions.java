@@ -25,9 +25,12 @@ public final class Definitions {
     public static final Definitions NONE = new Definitions(Set.of(), name -> null, "/definitions");
 
     private final Set<String> names;
-    private final Function<String, JsonNode> source;
+    /** Where uncompiled definitions come from; let go (null) once every one is compiled. */
+    private volatile Function<String, JsonNode> source;
     private final String pointer;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** One {@code {"$ref": name}} schema per name: a large manifest has tens of thousands of such uses. */
+    private final Map<String, Schema> refs = new ConcurrentHashMap<>();
 
     private Definitions(Set<String> names, Function<String, JsonNode> source, String pointer) {
         this.names = names;
@@ -75,21 +78,38 @@ public final class Definitions {
         if (schema != null || !names.contains(name)) {
             return schema;
         }
+        Function<String, JsonNode> from = source;
+        if (from == null) {
+            return compiled.get(name); // every definition was compiled meanwhile
+        }
         List<SchemaProblem> problems = new ArrayList<>();
-        schema = new SchemaCompiler(this, problems).compile(source.apply(name), pointerOf(name));
+        schema = new SchemaCompiler(this, problems).compile(from.apply(name), pointerOf(name));
         if (!problems.isEmpty()) {
             throw new SchemaException(problems);
         }
         Schema earlier = compiled.putIfAbsent(name, schema);
+        releaseSourceIfDone();
         return earlier != null ? earlier : schema;
+    }
+
+    /**
+     * Once every definition is compiled their documents are not needed: the parsed trees (or the
+     * built-in manifest's document bytes) they come from are let go.
+     */
+    private void releaseSourceIfDone() {
+        if (compiled.size() == names.size()) {
+            source = null;
+        }
     }
 
     /** Compiles every definition and returns every problem found, each with its pointer; keeps the valid ones. */
     public List<SchemaProblem> check() {
         List<SchemaProblem> all = new ArrayList<>();
-        for (String name : names) {
+        Function<String, JsonNode> from = source;
+        // With no source left every definition is compiled, so every one passed.
+        for (String name : from == null ? Set.<String>of() : names) {
             List<SchemaProblem> problems = new ArrayList<>();
-            Schema schema = new SchemaCompiler(this, problems).compile(source.apply(name), pointerOf(name));
+            Schema schema = new SchemaCompiler(this, problems).compile(from.apply(name), pointerOf(name));
             if (problems.isEmpty()) {
                 compiled.putIfAbsent(name, schema);
             }
@@ -97,6 +117,9 @@ public final class Definitions {
         }
         if (all.isEmpty()) {
             names.forEach(name -> checkChain(name, all));
+        }
+        if (all.isEmpty()) {
+            releaseSourceIfDone();
         }
         return all;
     }
@@ -118,6 +141,16 @@ public final class Definitions {
             }
             s = compiled.get(s.ref);
         }
+    }
+
+    /** The shared schema that is only a reference to {@code name}. */
+    Schema sharedRef(String name) {
+        return refs.computeIfAbsent(name, n -> {
+            SchemaBuilder b = new SchemaBuilder();
+            b.ref = n;
+            b.definitions = this;
+            return new Schema(b);
+        });
     }
 
     /** Compiles {@code node}, which may refer to these definitions, collecting problems under {@code at}. */

@@ -77,7 +77,8 @@ public final class Schema {
         this.types = b.types;
         this.nullable = b.nullable;
         this.nothing = b.nothing;
-        this.properties = Collections.unmodifiableMap(b.properties);
+        // Most schemas declare no properties; an empty map each would be a third of a large manifest's heap.
+        this.properties = b.properties.isEmpty() ? Map.of() : Collections.unmodifiableMap(b.properties);
         this.required = List.copyOf(b.required);
         this.items = b.items;
         this.additionalProperties = b.additionalProperties;

@@ -43,6 +43,10 @@ final class SchemaCompiler {
         if (node.isEmpty()) {
             return Schema.ANY;
         }
+        if (node.size() == 1 && node.has("$ref")) {
+            String name = ref(node.get("$ref"), at + "/$ref");
+            return name == null ? Schema.ANY : definitions.sharedRef(name);
+        }
         SchemaBuilder b = new SchemaBuilder();
         checkKeywords(node, at);
         b.types = types(node.get("type"), at + "/type");
@@ -100,7 +104,8 @@ final class SchemaCompiler {
             if (!properties.isObject()) {
                 problem(at + "/properties", "must be an object of property schemas");
             } else {
-                properties.fields().forEachRemaining(e -> b.properties.put(e.getKey(),
+                // Names are interned: "id", "name", "created_at"... recur across thousands of definitions.
+                properties.fields().forEachRemaining(e -> b.properties.put(e.getKey().intern(),
                         compile(e.getValue(), at + "/properties/" + escape(e.getKey()))));
             }
         }
@@ -111,7 +116,7 @@ final class SchemaCompiler {
             } else {
                 required.forEach(name -> {
                     if (name.isTextual()) {
-                        b.required.add(name.asText());
+                        b.required.add(name.asText().intern());
                     } else {
                         problem(at + "/required", "property names must be strings, not " + name);
                     }
@@ -181,7 +186,7 @@ final class SchemaCompiler {
                     + (close.isEmpty() ? "" : "; did you mean \"" + close.get(0) + "\"?"));
             return null;
         }
-        return name;
+        return name == null ? null : name.intern();
     }
 
     /** Undoes URI-fragment percent-encoding, then JSON-pointer escapes ({@code ~1} is /, {@code ~0} is ~). */

@@ -28,7 +28,7 @@ class CompletionTest {
     @Test
     void afterAnOperationComeItsParameterNames() {
         assertEquals(List.of("ids="), complete("GetRoles", ""));
-        assertEquals(List.of("user_uuid="), complete("GrantUserRoleIds", ""));
+        assertEquals(List.of("user_uuid=", "roleIds="), complete("GrantUserRoleIds", ""));
         assertEquals(List.of("filter=", "offset=", "limit=", "sort="), complete("--sandbox", "queryUserV1", ""));
     }
 

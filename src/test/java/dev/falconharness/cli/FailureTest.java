@@ -160,7 +160,7 @@ class FailureTest {
         Cli.Result option = cli().run("GetRoles", "ids=a", "--colour");
 
         assertEquals(ExitCodes.USAGE, word.exitCode());
-        assertTrue(word.err().contains("expected name=value, got \"ids\""), word.err());
+        assertTrue(word.err().contains("expected name=value or name:=JSON, got \"ids\""), word.err());
         assertEquals(ExitCodes.USAGE, option.exitCode());
         assertTrue(option.err().contains("Unknown option: '--colour'"), option.err());
         assertTrue(option.err().contains("See 'falcon --help'."), option.err());
