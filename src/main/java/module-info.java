@@ -21,8 +21,9 @@ module dev.falconharness {
     requires static org.junit.jupiter.api;
     // The importer reads YAML specs with SnakeYAML.
     requires static org.yaml.snakeyaml;
-    // The command line: picocli, YAML output, JMESPath queries.
+    // The command line: picocli, YAML output, JMESPath queries, and the JDK's logging to show body warnings.
     requires static info.picocli;
+    requires static java.logging;
     requires static com.fasterxml.jackson.dataformat.yaml;
     requires static jmespath.core;
     requires static jmespath.jackson;
