@@ -9,7 +9,6 @@ import dev.falconharness.schema.Definitions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class ManifestLoader {
             throw new ManifestException(List.of(new ManifestProblem(file.toString(), null, null,
                     "file not found (working directory: " + Path.of("").toAbsolutePath() + ")")));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read manifest " + file + ": " + e.getMessage(), e);
+            throw new ManifestException(new ManifestProblem(file.toString(), null, null, "cannot be read: " + e.getMessage()), e);
         }
     }
 
@@ -69,7 +68,7 @@ public final class ManifestLoader {
             throw new ManifestException(new ManifestProblem(source, null, null,
                     "not valid JSON" + where + ": " + e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read manifest " + source + ": " + e.getMessage(), e);
+            throw new ManifestException(new ManifestProblem(source, null, null, "cannot be read: " + e.getMessage()), e);
         }
         return fromTree(root, source);
     }

@@ -16,12 +16,13 @@ public final class ArrayArguments {
     /**
      * The elements of {@code value} as strings, in order.
      *
-     * @throws IllegalArgumentException when the value cannot be a list (a map, say)
+     * @throws dev.falconharness.ValidationException when the value cannot be a list (a map, say)
      */
     public static List<String> strings(Object value) {
         List<?> items = Values.items(value);
         if (items == null) {
-            throw new IllegalArgumentException("expected a list of values, got " + Values.describe(value));
+            throw new dev.falconharness.ValidationException(null, java.util.List.of(new dev.falconharness.ValidationException.Problem(
+                    null, null, "expected a list of values, got " + Values.describe(value))));
         }
         List<String> strings = new ArrayList<>(items.size());
         for (Object item : items) {

@@ -114,7 +114,8 @@ final class MultipartBody implements RequestBody {
             } else {
                 long size = part.length();
                 if (size < 0) {
-                    throw new IllegalArgumentException("cannot read file " + part.path() + " for form field " + name);
+                    throw new dev.falconharness.ValidationException(null, java.util.List.of(new dev.falconharness.ValidationException.Problem(
+                            name, "formData", "cannot read file " + part.path() + "; nothing was sent")));
                 }
                 flush();
                 segments.add(new FileSlice(part.path(), size));
