@@ -230,7 +230,7 @@ public final class ManifestLoader {
     /** Reads one operation object; returns null when it is too broken to build. */
     static final class OperationReader {
         private static final Set<String> KEYS = Set.of("id", "method", "path", "collection", "summary",
-                "description", "deprecated", "replacedBy", "consumes", "parameters", "unpublished", "responses");
+                "description", "deprecated", "replacedBy", "consumes", "parameters", "unpublished", "responses", "produces");
 
         private final Reader reader;
         private final JsonNode node;
@@ -261,7 +261,7 @@ public final class ManifestLoader {
             List<Parameter> parameters = readParameters();
             new PathTemplateCheck(this).check(path, parameters);
             checkBodies(parameters);
-            for (String key : List.of("unpublished", "responses")) {
+            for (String key : List.of("unpublished", "responses", "produces")) {
                 if (node.has(key)) {
                     reader.requireV2(id, pointer + "/" + key);
                 }
@@ -275,7 +275,8 @@ public final class ManifestLoader {
                     .description(optionalText("description"))
                     .deprecated(node.path("deprecated").asBoolean(false))
                     .replacedBy(optionalText("replacedBy"))
-                    .consumes(optionalText("consumes"))
+                    .consumes(mediaTypes("consumes"))
+                    .produces(mediaTypes("produces"))
                     .parameters(parameters)
                     .source(reader.source)
                     .unpublished(node.path("unpublished").asBoolean(false));
@@ -329,6 +330,38 @@ public final class ManifestLoader {
                 return null;
             }
             return value.asText();
+        }
+
+        /** A media type or (format 2) a list of them; each "type/subtype", wildcards allowed. */
+        private List<String> mediaTypes(String field) {
+            JsonNode value = node.get(field);
+            List<String> types = new ArrayList<>();
+            if (value == null) {
+                return types;
+            }
+            if (value.isArray() && !reader.v2) {
+                problem("/" + field, "a list of media types is a manifest format 2 feature; declare \"format\": \""
+                        + FORMAT_V2 + "\" or give one type as a string");
+            }
+            List<JsonNode> items = new ArrayList<>();
+            if (value.isArray()) {
+                value.forEach(items::add);
+            } else {
+                items.add(value);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                String at = "/" + field + (value.isArray() ? "/" + i : "");
+                if (!item.isTextual() || item.asText().isBlank()) {
+                    problem(at, "must be a media type such as application/json or */* (a string, or a list of them)");
+                } else if (!types.contains(item.asText())) {
+                    types.add(item.asText());
+                }
+            }
+            if (value.isArray() && value.isEmpty()) {
+                problem("/" + field, "must list at least one media type (leave it out to declare none)");
+            }
+            return types;
         }
 
         private String optionalText(String field) {

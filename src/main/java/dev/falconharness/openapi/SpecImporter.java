@@ -83,20 +83,25 @@ public final class SpecImporter {
         ObjectNode auth = new SecurityMapper(warnings).map(spec, version);
         List<OperationWalker.Source> sources = new OperationWalker(refs, warnings).walk(spec);
         List<String> ids = OperationIds.assign(sources, sourceName, warnings);
-        ArrayNode operations = operations(spec, version, refs, warnings, sources, ids, sourceName);
+        ObjectNode definitions = new SchemaConverter(spec, version, refs, warnings).definitions();
+        ArrayNode operations = operations(spec, version, refs, warnings, sources, ids, sourceName, definitions);
         String title = SchemaMapper.text(spec.path("info"), "title");
         ObjectNode manifest = ManifestWriter.document(ManifestWriter.name(title, sourceName), title,
-                provenance(spec, version, sourceName), baseUrl, operations);
+                provenance(spec, version, sourceName), baseUrl, definitions, operations);
         if (auth != null) {
+            manifest.remove("definitions");
             manifest.remove("operations");
             manifest.set("auth", auth);
+            if (!definitions.isEmpty()) {
+                manifest.set("definitions", definitions);
+            }
             manifest.set("operations", operations);
         }
         return new ImportResult(manifest, load(manifest, sourceName), warnings.list());
     }
 
     private static ArrayNode operations(JsonNode spec, SpecVersion version, Refs refs, Warnings warnings,
-            List<OperationWalker.Source> sources, List<String> ids, String sourceName) {
+            List<OperationWalker.Source> sources, List<String> ids, String sourceName, ObjectNode definitions) {
         OperationMapper mapper = new OperationMapper(spec, version, refs, warnings);
         Set<String> allIds = new HashSet<>(ids);
         ArrayNode operations = JsonNodeFactory.instance.arrayNode();
@@ -104,7 +109,7 @@ public final class SpecImporter {
             warnings.operation(ids.get(i));
             OperationMapper.Draft draft = mapper.map(sources.get(i), ids.get(i));
             ObjectNode operation = ManifestWriter.operation(draft, allIds);
-            if (isValid(operation, draft.source().pointer(), sourceName, warnings)) {
+            if (isValid(operation, definitions, draft.source().pointer(), sourceName, warnings)) {
                 operations.add(operation);
             }
         }
@@ -128,9 +133,20 @@ public final class SpecImporter {
      * Checks one operation alone, so that one the importer cannot make valid costs that operation
      * only, not the whole import.
      */
-    private static boolean isValid(ObjectNode operation, String pointer, String sourceName, Warnings warnings) {
+    private static boolean isValid(ObjectNode operation, ObjectNode definitions, String pointer, String sourceName,
+            Warnings warnings) {
         ArrayNode single = JsonNodeFactory.instance.arrayNode().add(operation);
-        List<ManifestProblem> problems = ManifestChecker.check(ManifestWriter.document("check", null, null, null, single), sourceName);
+        ObjectNode reachable;
+        try {
+            // Only the definitions this operation reaches: checking all of them per operation would be
+            // quadratic on large specs.
+            reachable = SchemaSubset.definitions(single, definitions);
+        } catch (IllegalArgumentException e) {
+            warnings.warn(pointer, "operation skipped, its schemas cannot be expressed: " + e.getMessage());
+            return false;
+        }
+        List<ManifestProblem> problems = ManifestChecker.check(ManifestWriter.document("check", null, null, null,
+                reachable, single), sourceName);
         if (problems.isEmpty()) {
             return true;
         }

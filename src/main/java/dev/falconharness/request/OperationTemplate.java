@@ -5,6 +5,7 @@ import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.CollectionFormat;
 import dev.falconharness.manifest.Location;
+import dev.falconharness.manifest.MediaTypes;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
@@ -32,6 +33,8 @@ final class OperationTemplate {
     private final Object[] pathPieces;
     private final int bodyIndex;
     private final boolean multipart;
+    /** The Accept header built from the operation's produces; null leaves the harness default. */
+    private final String accept;
     private final BodyEncoder bodyEncoder;
     private final BodyCheck bodyCheck;
     private final Schema bodySchema;
@@ -57,6 +60,7 @@ final class OperationTemplate {
         }
         this.bodyIndex = body;
         this.pathPieces = compilePath(PathTemplate.parse(operation.path()));
+        this.accept = MediaTypes.accept(operation.produces());
         this.multipart = hasFiles() || (operation.consumes() != null && operation.consumes().startsWith(FormEncoder.MULTIPART));
     }
 
@@ -90,6 +94,15 @@ final class OperationTemplate {
 
     PreparedRequest build(Map<String, ?> params, Object body) {
         Problems problems = new Problems();
+        String chosenKey = MediaChoice.key(params, indexByName);
+        String chosen = null;
+        if (chosenKey != null) {
+            chosen = MediaChoice.check(operation, bodyIndex >= 0 || operation.has(Location.FORM_DATA), params.get(chosenKey), problems);
+            Map<String, Object> rest = new LinkedHashMap<>(params);
+            rest.remove(chosenKey);
+            params = rest;
+        }
+        String contentType = chosen != null ? chosen : operation.consumes();
         Object[] values = collect(params, body, problems);
         String[] pathValues = new String[parameters.length];
         StringBuilder query = new StringBuilder();
@@ -110,18 +123,21 @@ final class OperationTemplate {
                 case QUERY -> appendQuery(query, i, value, problems);
                 case HEADER -> headers = addHeader(headers, p, value, problems);
                 case FORM_DATA -> addFormField(form, p, value, problems);
-                case BODY -> content = body(p, value, problems);
+                case BODY -> content = body(p, value, contentType, problems);
             }
         }
         problems.throwIfAny(operation.id());
         if (!form.isEmpty()) {
-            content = form.encode(multipart);
+            content = form.encode(chosen == null ? multipart : chosen.startsWith(FormEncoder.MULTIPART) || hasFiles());
+        }
+        if (accept != null && !headers.contains("Accept")) {
+            headers = headers.plus("Accept", accept);
         }
         return new PreparedRequest(operation.id(), operation.method(), null, target(pathValues, query), headers, content, null);
     }
 
-    private RequestBody body(Parameter p, Object value, Problems problems) {
-        RequestBody content = bodyEncoder.encode(p, value, operation.consumes(), problems);
+    private RequestBody body(Parameter p, Object value, String contentType, Problems problems) {
+        RequestBody content = bodyEncoder.encode(p, value, contentType, problems);
         if (content != null) {
             bodyCheck.check(operation, p, bodySchema, value, problems);
         }
