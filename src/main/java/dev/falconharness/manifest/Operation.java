@@ -35,6 +35,7 @@ public final class Operation {
     private final String consumes;
     private final List<String> consumesAll;
     private final List<String> produces;
+    private final List<java.util.Set<String>> security;
     private final List<Parameter> parameters;
     private final Map<String, Parameter> parametersByName;
     private final String source;
@@ -53,6 +54,7 @@ public final class Operation {
         this.consumesAll = List.copyOf(b.consumesAll);
         this.consumes = b.consumesAll.isEmpty() ? null : MediaTypes.preferredRequestType(b.consumesAll);
         this.produces = List.copyOf(b.produces);
+        this.security = b.security == null ? null : Security.copy(b.security);
         this.parameters = List.copyOf(b.parameters);
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : parameters) {
@@ -99,6 +101,13 @@ public final class Operation {
      * none (the harness then asks for JSON).
      */
     public List<String> produces() { return produces; }
+
+    /**
+     * The operation's own security requirement (format 2): alternatives, each a set of scheme names of the
+     * manifest's {@code securitySchemes}; empty for "no credentials"; null when it follows the manifest's.
+     * See {@link Security#requirementOf(Operation)}.
+     */
+    public List<java.util.Set<String>> security() { return security; }
     public List<Parameter> parameters() { return parameters; }
     /** The parameter named {@code name} (case-sensitive), or null. */
     public Parameter parameter(String name) { return parametersByName.get(name); }
@@ -168,6 +177,7 @@ public final class Operation {
         private String replacedBy;
         private final List<String> consumesAll = new ArrayList<>();
         private final List<String> produces = new ArrayList<>();
+        private List<java.util.Set<String>> security;
         private final List<Parameter> parameters = new ArrayList<>();
         private String source;
         private boolean unpublished;
@@ -196,6 +206,8 @@ public final class Operation {
         public Builder consumes(List<String> types) { consumesAll.clear(); consumesAll.addAll(types); return this; }
         /** The response content types the operation answers with, in declared order. Replaces earlier ones. */
         public Builder produces(List<String> types) { produces.clear(); produces.addAll(types); return this; }
+        /** The operation's own security requirement; an empty list for none; null to follow the manifest's. */
+        public Builder security(List<java.util.Set<String>> requirement) { this.security = requirement; return this; }
         public Builder parameter(Parameter parameter) { parameters.add(parameter); return this; }
         public Builder parameters(List<Parameter> list) { parameters.addAll(list); return this; }
         public Builder source(String source) { this.source = source; return this; }
