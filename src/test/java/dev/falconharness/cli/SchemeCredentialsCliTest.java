@@ -73,7 +73,7 @@ class SchemeCredentialsCliTest {
     }
 
     @Test
-    void eachSchemesCredentialsComeFromItsOwnVariables() throws Exception {
+    void eachSchemesCredentialsComeFromItsOwnVariablesAndVerboseLogsMaskThem() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
             String base = server.url("").toString().replaceAll("/$", "");
@@ -84,6 +84,14 @@ class SchemeCredentialsCliTest {
                 Cli.Result result = Cli.with(ENV).run("--manifest", manifest(), "--base-url", base, id);
                 assertEquals(0, result.exitCode(), result.err());
             }
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+            Cli.Result verbose = Cli.with(ENV).run("--manifest", manifest(), "--base-url", base, "--verbose", "listUsers");
+            assertTrue(verbose.err().contains("Authorization: Basic [redacted]"), verbose.err());
+            assertFalse(verbose.err().contains("YWRtaW46cHctc2VjcmV0LTQ1Ng"), verbose.err());
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+            Cli.Result keyed = Cli.with(ENV).run("--manifest", manifest(), "--base-url", base, "--verbose", "listOrders");
+            assertTrue(keyed.err().contains("X-Api-Key: [redacted]"), keyed.err());
+            assertFalse(keyed.err().contains("k-secret-123"), keyed.err());
             RecordedRequest orders = server.takeRequest(5, TimeUnit.SECONDS);
             assertEquals("k-secret-123", orders.getHeader("X-Api-Key"));
             RecordedRequest health = server.takeRequest(5, TimeUnit.SECONDS);
