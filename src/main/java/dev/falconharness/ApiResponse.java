@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.falconharness.http.Headers;
+import dev.falconharness.http.MediaTypes;
+import dev.falconharness.http.PreparedRequest;
+import dev.falconharness.http.RawResponse;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.schema.Schema;
 import dev.falconharness.schema.SchemaProblem;
 import dev.falconharness.schema.SchemaValidator;
-import dev.falconharness.http.Headers;
-import dev.falconharness.http.PreparedRequest;
-import dev.falconharness.http.RawResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -203,7 +204,8 @@ public final class ApiResponse {
 
     private boolean looksLikeJson() {
         String type = contentType().orElse("").toLowerCase(Locale.ROOT);
-        return type.isEmpty() || type.contains("json") || type.startsWith("text/plain");
+        // Lenient on purpose: an answer without a type, or text/plain, is often JSON all the same.
+        return type.isEmpty() || MediaTypes.isJson(type) || type.startsWith("text/plain");
     }
 
     /** The envelope's {@code resources} as a list; empty when absent. */

@@ -2,12 +2,12 @@ package dev.falconharness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.falconharness.http.BodySink;
+import dev.falconharness.engine.BodySink;
+import dev.falconharness.engine.Stage;
+import dev.falconharness.engine.TokenUnavailableException;
+import dev.falconharness.engine.UnsendableHeaderException;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
-import dev.falconharness.http.Stage;
-import dev.falconharness.http.TokenUnavailableException;
-import dev.falconharness.http.UnsendableHeaderException;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.paging.BatchResult;
@@ -364,7 +364,7 @@ public final class Harness implements AutoCloseable, Caller {
             return new ValidationException(sent.operationId(), List.of(new ValidationException.Problem(header.header(),
                     "header", header.getMessage().substring(header.header().length() + 2))));
         }
-        if (e instanceof dev.falconharness.http.BodyTooLargeException tooLarge) {
+        if (e instanceof dev.falconharness.engine.BodyTooLargeException tooLarge) {
             return new ResponseTooLargeException(describe(sent) + ": " + tooLarge.getMessage()
                     + "; stream it with Harness.download(...) (falcon --output FILE), or raise maxBufferedBody(...)",
                     tooLarge.limit(), tooLarge);

@@ -1,25 +1,25 @@
 package dev.falconharness;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.falconharness.auth.AuthStage;
-import dev.falconharness.auth.ClientCredentialsTokenSource;
-import dev.falconharness.auth.Endpoint;
-import dev.falconharness.auth.SigningStage;
-import dev.falconharness.auth.StaticTokenSource;
 import dev.falconharness.auth.TokenSource;
-import dev.falconharness.http.BodySink;
-import dev.falconharness.http.Call;
+import dev.falconharness.engine.AuthStage;
+import dev.falconharness.engine.BodySink;
+import dev.falconharness.engine.Call;
+import dev.falconharness.engine.ClientCredentialsTokenSource;
+import dev.falconharness.engine.Endpoint;
+import dev.falconharness.engine.LoggingStage;
+import dev.falconharness.engine.RateLimitStage;
+import dev.falconharness.engine.RetryStage;
+import dev.falconharness.engine.SigningStage;
+import dev.falconharness.engine.Stage;
+import dev.falconharness.engine.StageChain;
+import dev.falconharness.engine.StaticTokenSource;
+import dev.falconharness.engine.Transport;
 import dev.falconharness.http.CallListener;
 import dev.falconharness.http.Headers;
-import dev.falconharness.http.LoggingStage;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
-import dev.falconharness.http.RateLimitStage;
 import dev.falconharness.http.RetryPolicy;
-import dev.falconharness.http.RetryStage;
-import dev.falconharness.http.Stage;
-import dev.falconharness.http.StageChain;
-import dev.falconharness.http.Transport;
 import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Manifest;
@@ -134,7 +134,7 @@ final class HarnessCore {
 
     /** A body stream cut off after a per-attempt timeout without data. */
     java.io.InputStream idleLimited(java.io.InputStream body) {
-        return new dev.falconharness.http.IdleLimitedStream(body, settings.requestTimeout());
+        return new dev.falconharness.engine.IdleLimitedStream(body, settings.requestTimeout());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.falconharness;
 
-import dev.falconharness.auth.SecurityStage;
+import dev.falconharness.engine.SecurityStage;
 import dev.falconharness.auth.TokenSource;
-import dev.falconharness.http.Stage;
+import dev.falconharness.engine.Stage;
 import dev.falconharness.manifest.AuthSpec;
 import dev.falconharness.manifest.Manifest;
 import dev.falconharness.manifest.Security;

@@ -1,5 +1,6 @@
 package dev.falconharness.auth;
 
+import dev.falconharness.engine.TokenUnavailableException;
 import dev.falconharness.http.PreparedRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.concurrent.Executor;
  *
  * <p>{@link #token(Duration)} is asked on the thread that runs the call, inside the call's one retry
  * loop: a token request that fails for a passing reason is reported as a
- * {@link dev.falconharness.http.TokenUnavailableException} and counted as one attempt of the call.
+ * {@code TokenUnavailableException} (an {@link IOException}) and counted as one attempt of the call.
  */
 public interface TokenSource extends AutoCloseable {
 

@@ -98,7 +98,7 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
         if (spec == null) {
             return null;
         }
-        boolean json = op.consumes() == null || op.consumes().contains("json");
+        boolean json = op.consumes() == null || dev.falconharness.http.MediaTypes.isJson(op.consumes());
         if (spec.isBlank()) {
             // Sent, it would only earn a 400 from the API; a missing body is caught here like any other.
             throw CommandFailure.usage("--body is empty; give JSON text, @FILE or @- (see 'falcon help body')");

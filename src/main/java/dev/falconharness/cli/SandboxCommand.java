@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Run the embedded Falcon sandbox until Ctrl-C.",
-            "It speaks OAuth2 like Falcon, keeps User Management state in memory, and answers every other",
+            "It speaks OAuth2 like Falcon (HTTPS with --tls), keeps User Management state in memory, and answers every other",
             "operation with an empty envelope. For one call, 'falcon --sandbox <OperationId>' is simpler."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
@@ -34,6 +35,17 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "How long tokens stay valid (default: 1799).")
     Integer tokenLifetimeSeconds;
+
+    @Option(names = "--tls", description = {"Speak HTTPS with a certificate made at start; the CA certificate is written",
+        "to a file whose path is printed, for clients to trust."})
+    boolean tls;
+
+    @Option(names = "--region", paramLabel = "REGION", description = {"Send X-Cs-Region: REGION on every answer (default: none,",
+        "so that no client moves itself to a real cloud)."})
+    String region;
+
+    @Option(names = "--child-cid", paramLabel = "CID", description = "An MSSP child customer ID that member_cid may name (repeatable).")
+    List<String> childCids;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -80,6 +92,15 @@ final class SandboxCommand implements Callable<Integer> {
             if (tokenLifetimeSeconds != null) {
                 builder.tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds));
             }
+            if (tls) {
+                builder.tls();
+            }
+            if (region != null) {
+                builder.region(region);
+            }
+            if (childCids != null) {
+                builder.childCids(childCids.toArray(String[]::new));
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
@@ -95,7 +116,15 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("  export FALCON_BASE_URL=" + sandbox.baseUrl());
         out.println("  export FALCON_CLIENT_ID=" + FalconSandbox.CLIENT_ID);
         out.println("  export FALCON_CLIENT_SECRET=" + FalconSandbox.CLIENT_SECRET);
-        out.println("  falcon GetAvailableRoleIds");
+        if (sandbox.isTls()) {
+            out.println("  falcon --ca-cert " + sandbox.caCertificate() + " GetAvailableRoleIds");
+            out.println("CA certificate (trust it in other clients; deleted when the sandbox stops): "
+                    + sandbox.caCertificate());
+            out.println("  export REQUESTS_CA_BUNDLE=" + sandbox.caCertificate() + "   # Python requests, FalconPy");
+            out.println("  export SSL_CERT_FILE=" + sandbox.caCertificate() + "        # OpenSSL-based clients, Go on Linux");
+        } else {
+            out.println("  falcon GetAvailableRoleIds");
+        }
         out.flush();
     }
 

@@ -57,7 +57,7 @@ public interface RequestBody {
 
         @Override
         public String preview() {
-            if (contentType.startsWith("application/json")) {
+            if (MediaTypes.isJson(contentType)) {
                 return Redaction.json(new String(bytes, StandardCharsets.UTF_8));
             }
             if (contentType.startsWith("application/x-www-form-urlencoded")) {

@@ -41,7 +41,7 @@ public final class ManifestLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ROOT_KEYS =
             Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "securitySchemes", "security", "definitions", "operations");
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> METHODS = dev.falconharness.http.HttpMethods.ALL;
 
     private ManifestLoader() {
     }

@@ -52,7 +52,7 @@ public final class Operation {
         this.deprecated = b.deprecated;
         this.replacedBy = b.replacedBy;
         this.consumesAll = List.copyOf(b.consumesAll);
-        this.consumes = b.consumesAll.isEmpty() ? null : MediaTypes.preferredRequestType(b.consumesAll);
+        this.consumes = b.consumesAll.isEmpty() ? null : dev.falconharness.http.MediaTypes.preferredRequestType(b.consumesAll);
         this.produces = List.copyOf(b.produces);
         this.security = b.security == null ? null : Security.copy(b.security);
         this.parameters = List.copyOf(b.parameters);

@@ -149,7 +149,7 @@ final class RequestBodyMapper {
     }
 
     static boolean isJson(String type) {
-        return type.equals(JSON) || (type.startsWith("application/") && type.endsWith("+json"));
+        return dev.falconharness.http.MediaTypes.isJson(type);
     }
 
     private List<ParamDraft> formFields(Refs.Located media, boolean multipart) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.falconharness.ApiResponse;
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
 import dev.falconharness.request.ArrayArguments;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +97,7 @@ public final class IdBatcher {
         List<String> current = new ArrayList<>();
         int chars = 0;
         for (String id : ids) {
-            int cost = inQuery ? URLEncoder.encode(id, StandardCharsets.UTF_8).length() + 5 : 0;
+            int cost = inQuery ? PercentEncoder.encode(id).length() + 5 : 0;
             if (!current.isEmpty() && (current.size() == max || chars + cost > MAX_QUERY_CHARS)) {
                 batches.add(current);
                 current = new ArrayList<>();

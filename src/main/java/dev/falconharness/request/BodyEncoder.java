@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.falconharness.http.MediaTypes;
 import dev.falconharness.http.Redaction;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.Parameter;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 final class BodyEncoder {
     static final String JSON = "application/json";
     static final String OCTET_STREAM = "application/octet-stream";
-    private static final java.util.regex.Pattern JSON_SUFFIX = java.util.regex.Pattern.compile("(?i)application/[^;\\s]+\\+json\\b");
 
     private final ObjectMapper mapper;
     private final ObjectReader strictReader;
@@ -75,9 +75,9 @@ final class BodyEncoder {
         return null;
     }
 
-    /** JSON and its structured-syntax variants ({@code application/merge-patch+json}); null means JSON. */
+    /** JSON by {@link MediaTypes#isJson}; an operation that names no media type takes JSON. */
     static boolean isJson(String type) {
-        return type == null || type.startsWith(JSON) || JSON_SUFFIX.matcher(type).lookingAt();
+        return type == null || MediaTypes.isJson(type);
     }
 
     private RequestBody jsonText(Parameter p, String type, String text, Problems problems) {

@@ -1,5 +1,6 @@
 package dev.falconharness.request;
 
+import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.Redaction;
 import dev.falconharness.http.RequestBody;
 import java.nio.charset.StandardCharsets;

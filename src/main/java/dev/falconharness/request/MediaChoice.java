@@ -1,6 +1,6 @@
 package dev.falconharness.request;
 
-import dev.falconharness.manifest.MediaTypes;
+import dev.falconharness.http.MediaTypes;
 import dev.falconharness.manifest.Operation;
 import java.util.Map;
 

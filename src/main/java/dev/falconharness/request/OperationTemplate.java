@@ -3,17 +3,14 @@ package dev.falconharness.request;
 import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RequestBody;
-import dev.falconharness.manifest.CollectionFormat;
 import dev.falconharness.manifest.Location;
-import dev.falconharness.manifest.MediaTypes;
+import dev.falconharness.http.MediaTypes;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
 import dev.falconharness.manifest.PathTemplate;
 import dev.falconharness.manifest.Suggestions;
-import java.io.File;
 import dev.falconharness.schema.Schema;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One operation compiled for fast, repeated request building: parameters indexed by name, query names
- * pre-encoded, the path template split once. {@link #build} is a loop over the parameters. Immutable and
+ * One operation compiled for fast, repeated request building, the first time it is called: parameters
+ * indexed by name, one {@link ParameterHandler} per parameter (where it goes and how, decided once), the
+ * path template split once. {@link #build} is a lookup per argument and a loop of handlers. Immutable and
  * thread-safe.
  */
 final class OperationTemplate {
     private final Operation operation;
     private final Parameter[] parameters;
+    private final ParameterHandler[] handlers;
     private final Map<String, Integer> indexByName;
-    private final String[] encodedNames;
     private final Object[] pathPieces;
     private final int bodyIndex;
     private final boolean multipart;
@@ -49,11 +47,11 @@ final class OperationTemplate {
         List<Parameter> list = operation.parameters();
         this.parameters = list.toArray(new Parameter[0]);
         this.indexByName = new HashMap<>(list.size() * 2);
-        this.encodedNames = new String[list.size()];
+        this.handlers = new ParameterHandler[list.size()];
         int body = -1;
         for (int i = 0; i < parameters.length; i++) {
             indexByName.put(parameters[i].name(), i);
-            encodedNames[i] = PercentEncoder.encode(parameters[i].name());
+            handlers[i] = ParameterHandler.of(parameters[i], i, this::body);
             if (parameters[i].location() == Location.BODY) {
                 body = i;
             }
@@ -104,36 +102,22 @@ final class OperationTemplate {
         }
         String contentType = chosen != null ? chosen : operation.consumes();
         Object[] values = collect(params, body, problems);
-        String[] pathValues = new String[parameters.length];
-        StringBuilder query = new StringBuilder();
-        Headers headers = Headers.EMPTY;
-        FormEncoder form = new FormEncoder();
-        RequestBody content = null;
+        RequestParts request = new RequestParts(parameters.length);
+        request.contentType = contentType;
         for (int i = 0; i < parameters.length; i++) {
-            Parameter p = parameters[i];
-            Object value = values[i];
-            if (value == null) {
-                if (p.required() && !suppliedByHarness(p)) {
-                    problems.add(p, "missing required parameter" + hint(p));
-                }
-                continue;
-            }
-            switch (p.location()) {
-                case PATH -> pathValues[i] = pathValue(p, value, problems);
-                case QUERY -> appendQuery(query, i, value, problems);
-                case HEADER -> headers = addHeader(headers, p, value, problems);
-                case FORM_DATA -> addFormField(form, p, value, problems);
-                case BODY -> content = body(p, value, contentType, problems);
+            if (values[i] != null) {
+                handlers[i].apply(request, values[i], problems);
+            } else if (parameters[i].required() && !suppliedByHarness(parameters[i])) {
+                problems.add(parameters[i], "missing required parameter" + hint(parameters[i]));
             }
         }
         problems.throwIfAny(operation.id());
-        if (!form.isEmpty()) {
-            content = form.encode(chosen == null ? multipart : chosen.startsWith(FormEncoder.MULTIPART) || hasFiles());
-        }
-        if (accept != null && !headers.contains("Accept")) {
-            headers = headers.plus("Accept", accept);
-        }
-        return new PreparedRequest(operation.id(), operation.method(), null, target(pathValues, query), headers, content, null);
+        boolean asMultipart = chosen == null ? multipart : chosen.startsWith(FormEncoder.MULTIPART) || hasFiles();
+        RequestBody content = request.formOrNull() != null ? request.formOrNull().encode(asMultipart) : request.content;
+        Headers headers = accept != null && !request.headers.contains("Accept") ? request.headers.plus("Accept", accept)
+                : request.headers;
+        return new PreparedRequest(operation.id(), operation.method(), null, target(request.pathValues, request.query),
+                headers, content, null);
     }
 
     private RequestBody body(Parameter p, Object value, String contentType, Problems problems) {
@@ -238,122 +222,6 @@ final class OperationTemplate {
     private static String abbreviate(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= 100 ? line : line.substring(0, 97) + "...";
-    }
-
-    private static String pathValue(Parameter p, Object value, Problems problems) {
-        List<String> items = p.type() == ParamType.ARRAY ? Values.list(p, value, problems) : null;
-        String text = items != null ? String.join(",", items)
-                : p.type() == ParamType.ARRAY ? null : Values.scalar(p, p.type(), value, problems);
-        if (text == null) {
-            return null;
-        }
-        if (text.isEmpty() || text.equals(".") || text.equals("..")) {
-            problems.add(p, "\"" + text + "\" cannot be a path segment; give a real value");
-            return null;
-        }
-        if (items == null) {
-            return PercentEncoder.encode(text);
-        }
-        StringBuilder segment = new StringBuilder();
-        appendEncodedJoin(segment, p, items);
-        return segment.toString();
-    }
-
-    private void appendQuery(StringBuilder query, int index, Object value, Problems problems) {
-        Parameter p = parameters[index];
-        if (p.type() == ParamType.ARRAY && p.collectionFormat() == CollectionFormat.MULTI) {
-            List<String> items = Values.list(p, value, problems);
-            if (items != null) {
-                for (String item : items) {
-                    appendPair(query, encodedNames[index], item);
-                }
-            }
-            return;
-        }
-        if (p.type() == ParamType.ARRAY) {
-            List<String> items = Values.list(p, value, problems);
-            if (items != null) {
-                query.append(query.length() == 0 ? '?' : '&').append(encodedNames[index]).append('=');
-                appendEncodedJoin(query, p, items);
-            }
-            return;
-        }
-        String text = Values.scalar(p, p.type(), value, problems);
-        if (text != null) {
-            appendPair(query, encodedNames[index], text);
-        }
-    }
-
-    private static void appendPair(StringBuilder query, String encodedName, String value) {
-        query.append(query.length() == 0 ? '?' : '&').append(encodedName).append('=');
-        PercentEncoder.append(query, value);
-    }
-
-    /** Items encoded one by one, so the delimiter stays a delimiter: {@code ids=a%2Cb,c} is two ids. */
-    private static void appendEncodedJoin(StringBuilder out, Parameter p, List<String> items) {
-        // A comma is legal in a URL; space, tab and pipe are not, so their delimiters go encoded.
-        String delimiter = p.collectionFormat() == CollectionFormat.CSV ? ","
-                : PercentEncoder.encode(p.collectionFormat().delimiter());
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                out.append(delimiter);
-            }
-            PercentEncoder.append(out, items.get(i));
-        }
-    }
-
-    private static Headers addHeader(Headers headers, Parameter p, Object value, Problems problems) {
-        String text = joined(p, value, problems);
-        if (text == null) {
-            return headers;
-        }
-        if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0) {
-            problems.add(p, "header values must not contain CR, LF or NUL characters");
-            return headers;
-        }
-        return headers.plus(p.name(), text);
-    }
-
-    private static void addFormField(FormEncoder form, Parameter p, Object value, Problems problems) {
-        if (p.type() == ParamType.FILE) {
-            FilePart part = filePart(p, value, problems);
-            if (part != null) {
-                form.file(p.name(), part);
-            }
-        } else if (p.type() == ParamType.ARRAY && p.collectionFormat() == CollectionFormat.MULTI) {
-            List<String> items = Values.list(p, value, problems);
-            if (items != null) {
-                items.forEach(item -> form.field(p.name(), item));
-            }
-        } else {
-            String text = joined(p, value, problems);
-            if (text != null) {
-                form.field(p.name(), text);
-            }
-        }
-    }
-
-    private static FilePart filePart(Parameter p, Object value, Problems problems) {
-        FilePart part = value instanceof FilePart f ? f
-                : value instanceof Path path ? FilePart.of(path)
-                : value instanceof File file ? FilePart.of(file.toPath())
-                : value instanceof byte[] bytes ? FilePart.of(p.name(), bytes)
-                : null;
-        if (part == null) {
-            problems.add(p, "expected a file (a Path, File, byte[] or FilePart), got " + Values.describe(value));
-            return null;
-        }
-        return part.path() == null || BodyEncoder.readable(p, part.path(), problems) ? part : null;
-    }
-
-    /** One value, or an array joined with its collection format's delimiter. */
-    private static String joined(Parameter p, Object value, Problems problems) {
-        if (p.type() != ParamType.ARRAY) {
-            return Values.scalar(p, p.type(), value, problems);
-        }
-        List<String> items = Values.list(p, value, problems);
-        String delimiter = p.collectionFormat().delimiter();
-        return items == null ? null : String.join(delimiter == null ? "," : delimiter, items);
     }
 
     private String target(String[] pathValues, StringBuilder query) {

@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * sends {@code {"uid":"ana@example.com","firstName":"Ana"}}.
  */
 public final class RequestFactory {
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Set<String> METHODS = dev.falconharness.http.HttpMethods.ALL;
 
     private final Manifest manifest;
     private final BodyEncoder bodyEncoder;

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads fields of JSON request bodies leniently where the API's two generations differ
- * ({@code firstName} and {@code first_name}), strictly where a wrong type would hide a mistake.
+ * Reads fields of JSON request bodies that the operation's {@link BodyShape} has already checked and
+ * stripped to the known fields; the type checks here guard handlers of operations without a shape.
  */
 final class Bodies {
     private Bodies() {
@@ -27,15 +27,12 @@ final class Bodies {
         return null;
     }
 
-    /** The first of {@code names} present as an array of strings (or one string); empty if none is. */
+    /** The first of {@code names} present as an array of strings; empty if none is. */
     static List<String> strings(JsonNode body, String... names) {
         for (String name : names) {
             JsonNode value = body.path(name);
             if (value.isMissingNode() || value.isNull()) {
                 continue;
-            }
-            if (value.isTextual()) {
-                return List.of(value.asText());
             }
             if (!value.isArray()) {
                 throw SandboxError.badRequest("body field '" + name + "' must be a list of strings, got " + value);

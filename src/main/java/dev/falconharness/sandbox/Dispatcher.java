@@ -1,8 +1,5 @@
 package dev.falconharness.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one HTTP handler: reads the request, routes it, applies injected faults, checks the bearer token,
- * runs the operation's handler and writes the answer. Every answer, refusals included, is a Falcon
- * envelope with a fresh trace ID. Thread-safe.
+ * What the sandbox answers, apart from the wire: routes a request, applies injected faults, checks the
+ * bearer token, checks the body against the operation's {@link Contract}, runs the operation's handler,
+ * keeps its status to those the operation documents, and renders the answer. Every answer, refusals
+ * included, is a Falcon envelope with a fresh trace ID. Thread-safe.
  */
-final class Dispatcher implements HttpHandler {
+final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
     private final RouteTable routes;
@@ -31,33 +29,14 @@ final class Dispatcher implements HttpHandler {
         this.clock = clock;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
-        try {
-            serve(exchange);
-        } catch (IOException e) {
-            // The client went away mid-answer; there is no one left to tell.
-            LOG.log(Level.DEBUG, () -> "sandbox could not answer " + exchange.getRequestMethod() + ": " + e);
-        } catch (InterruptedException e) {
-            // The sandbox is closing while a delay fault waits; the connection just closes.
-            Thread.currentThread().interrupt();
-        } finally {
-            // Before an answer was sent, this closes the connection: that is how a drop fault drops.
-            exchange.close();
-        }
-    }
-
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
-        long started = System.nanoTime();
+    /**
+     * The answer to one request, or null when an injected fault drops the connection without one.
+     *
+     * @param started {@link System#nanoTime()} when the request arrived
+     * @throws InterruptedException when the sandbox closes while a delay fault waits
+     */
+    Answer serve(SandboxRequest request, long started) throws InterruptedException {
         String traceId = UUID.randomUUID().toString();
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        SandboxRequest request;
-        try {
-            request = SandboxRequest.read(exchange);
-        } catch (SandboxError e) {
-            writer.write(exchange, e.reply(), traceId, started, head);
-            return;
-        }
         Route route = routes.match(request.method(), request.path());
         FaultPlan.Decision decision = faults.decide(route);
         if (!decision.delay().isZero()) {
@@ -65,26 +44,33 @@ final class Dispatcher implements HttpHandler {
         }
         Fault fault = decision.terminal();
         if (fault != null && fault.kind() == Fault.Kind.DROP) {
-            return;
+            return null;
         }
         Reply reply = fault != null ? faultReply(fault) : answer(request, route);
-        writer.write(exchange, reply, traceId, started, head);
+        return writer.render(reply, traceId, started);
+    }
+
+    /** The answer to a request that could not even be read (malformed percent-encoding). */
+    Answer refuse(SandboxError error, long started) {
+        return writer.render(error.reply(), UUID.randomUUID().toString(), started);
     }
 
     private Reply answer(SandboxRequest request, Route route) {
+        SandboxRequest authorized = request;
         if (route == null || !route.open()) {
-            Reply refusal = oauth.refusal(request);
-            if (refusal != null) {
-                return refusal;
+            OAuthEndpoints.Access access = oauth.access(request);
+            if (access.refusal() != null) {
+                return access.refusal();
             }
+            authorized = request.withCid(access.cid());
         }
         if (route == null) {
             return notFound(request);
         }
         try {
-            return route.handler().handle(request);
+            return route.contract().documented(route.handler().handle(route.contract().checkBody(authorized)));
         } catch (SandboxError e) {
-            return e.reply();
+            return route.contract().documented(e.reply());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sandbox failed to answer " + route.operationIds().get(0), e);
             return Reply.error(500, "the sandbox failed to answer " + route.operationIds().get(0) + ": "

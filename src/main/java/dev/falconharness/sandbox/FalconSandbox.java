@@ -1,37 +1,32 @@
 package dev.falconharness.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.falconharness.Cloud;
 import dev.falconharness.Credentials;
 import dev.falconharness.Harness;
 import dev.falconharness.HarnessBuilder;
-import dev.falconharness.manifest.Manifest;
-import dev.falconharness.manifest.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
- * An embedded fake of the Falcon API: a real HTTP server on loopback that speaks OAuth2 as Falcon does,
- * keeps User Management state in memory, and answers every other operation of the built-in manifest with
- * a well-formed empty envelope. Use it to try the harness without an account and to test your own
- * automation, including how it handles rate limits and failures ({@link Fault}).
+ * An embedded fake of the Falcon API: a real HTTP server (Jetty) on loopback that speaks OAuth2 as Falcon
+ * does, keeps User Management state in memory, and answers every other operation of the built-in manifest
+ * with a well-formed empty envelope. Use it to try the harness without an account and to test your own
+ * automation, in Java or in any language ({@link Builder#tls()} for clients that insist on HTTPS),
+ * including how it handles rate limits and failures ({@link Fault}).
  *
  * <pre>{@code
  * try (FalconSandbox sandbox = FalconSandbox.start();
@@ -42,19 +37,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Defaults: 127.0.0.1 on a free port; client ID {@value #CLIENT_ID} and secret {@value #CLIENT_SECRET};
- * tokens valid 1799 s; customer ID {@value #CUSTOMER_ID}; thirteen roles ({@code falcon_admin},
- * {@code falcon_console_guest}, {@code custom_ioas_manager}, {@code remote_responder_one}...) and one user,
- * {@code sandbox.admin@example.com}, holding {@code falcon_admin}; no faults; eight worker threads.
+ * <p>Defaults: plain HTTP on 127.0.0.1 on a free port; client ID {@value #CLIENT_ID} and secret
+ * {@value #CLIENT_SECRET}; tokens valid 1799 s; customer ID {@value #CUSTOMER_ID} and no MSSP children;
+ * thirteen roles ({@code falcon_admin}, {@code falcon_console_guest}, {@code custom_ioas_manager}...) and
+ * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; no faults; no
+ * {@code X-Cs-Region} header; eight worker threads.
  *
  * <p>What it models: the twelve legacy User Management operations ({@code GetRoles} ... {@code RetrieveUserUUID})
  * and the {@code /user-management/} ones (FQL filters on {@code queryUserV1}, offset/limit paging, grant
- * and revoke actions, the combined grant listing), all on one store. Errors are the API's: 400 for missing
- * or malformed input, 401 without a valid token, 403 for another customer's CID, 404 for unknown IDs
- * (lookups of several IDs return what was found plus one error per missing ID), 409 for a taken uid.
- * A token request's {@code member_cid} is accepted and ignored: the sandbox has one customer.
- * {@code X-Ratelimit-Remaining} counts down per minute but is never enforced; inject a
- * {@link Fault#rateLimit} for 429s.
+ * and revoke actions with expiry, the combined grant listing), all on one store per customer. Bodies are
+ * read as the API reads them: unknown fields ignored and never stored, a wrong JSON type or a missing
+ * required field a 400 naming the field. Answers keep to the status codes each operation documents
+ * (a taken uid is a 400, an unknown user a 404 only where the operation documents 404). Every answer
+ * carries {@code Content-Type}, {@code X-Cs-Traceid}, {@code X-Ratelimit-Limit} and
+ * {@code X-Ratelimit-Remaining}, spelt as Falcon spells them. {@code X-Ratelimit-Remaining} counts down per
+ * minute but is never enforced; inject a {@link Fault#rateLimit} for 429s.
  *
  * <p>Thread-safe: any number of clients may call it at once. Tokens and secrets are never logged.
  */
@@ -67,45 +64,41 @@ public final class FalconSandbox implements AutoCloseable {
     public static final String CUSTOMER_ID = "5a4d3c2b1e0f4a9b8c7d6e5f4a3b2c1d";
 
     private static final System.Logger LOG = System.getLogger(FalconSandbox.class.getName());
-    private static final Set<String> OPEN_OPERATIONS = Set.of("oauth2AccessToken", "oauth2RevokeToken");
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    /** A customer ID: 32 hexadecimal digits (lower case here), as Falcon writes them. */
+    private static final Pattern CID = Pattern.compile("[0-9a-f]{32}");
 
-    static {
-        // The JDK server flushes headers and body as separate segments; with Nagle's algorithm on, each
-        // answer then waits for the client's delayed ACK (about 40 ms). The JDK reads this property once,
-        // when its first HTTP server starts; an application's own choice is left alone.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final UserStore store;
+    private final JettyServer server;
+    private final Tenants tenants;
     private final TokenStore tokens;
     private final FaultPlan faults;
     private final List<Fault> configuredFaults;
+    private final SandboxTls tls;
+    private final List<String> childCids;
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FalconSandbox(Builder b, SeedData seed) throws IOException {
-        this.store = new UserStore(seed, b.clock);
+        this.childCids = List.copyOf(b.childCids);
+        this.tenants = new Tenants(seed, childCids, b.clock);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         this.configuredFaults = List.copyOf(b.faults);
         this.faults = new FaultPlan(configuredFaults, b.faultSeed);
         OAuthEndpoints oauth = new OAuthEndpoints(CLIENT_ID, CLIENT_SECRET, tokens, new MinuteCounter(b.clock,
-                OAuthEndpoints.badTokenLimit()));
-        RouteTable routes = routes(Manifest.falcon(), handlers(store, oauth));
-        Dispatcher dispatcher = new Dispatcher(routes, oauth, faults,
-                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT)), b.clock);
+                OAuthEndpoints.badTokenLimit()), seed.cid().toLowerCase(Locale.ROOT), Set.copyOf(childCids));
+        Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, oauth), oauth, faults,
+                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock);
+        this.tls = b.tls ? SandboxTls.generate() : null;
+        try {
+            this.server = new JettyServer(dispatcher, b.port, tls == null ? null : tls.contextFactory(), b.threads);
+        } catch (IOException | RuntimeException e) {
+            if (tls != null) {
+                tls.delete();
+            }
+            throw e;
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        this.server = HttpServer.create(new InetSocketAddress(loopback, b.port), 0);
-        this.workers = Executors.newFixedThreadPool(b.threads, daemonThreads());
-        server.createContext("/", dispatcher);
-        server.setExecutor(workers);
-        server.start();
         String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]" : loopback.getHostAddress();
-        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+        this.baseUrl = (tls == null ? "http://" : "https://") + host + ":" + server.port();
         LOG.log(Level.DEBUG, () -> "Falcon sandbox listening on " + baseUrl);
     }
 
@@ -124,8 +117,34 @@ public final class FalconSandbox implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
+    }
+
+    /**
+     * The PEM file with the CA certificate that signed the sandbox's server certificate, for clients to
+     * trust ({@code REQUESTS_CA_BUNDLE}, {@code SSL_CERT_FILE}, {@code falcon --ca-cert}); deleted when the
+     * sandbox closes.
+     *
+     * @throws IllegalStateException when the sandbox was not started with {@link Builder#tls()}
+     */
+    public Path caCertificate() {
+        if (tls == null) {
+            throw new IllegalStateException("this sandbox speaks plain HTTP; start it with FalconSandbox.builder().tls()"
+                    + " for HTTPS and a CA certificate");
+        }
+        return tls.caCertificate();
+    }
+
+    /** Whether it speaks HTTPS ({@link Builder#tls()}). */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /** The MSSP child customer IDs it accepts as {@code member_cid}, in the order given. */
+    public List<String> childCids() {
+        return childCids;
     }
 
     /** {@code Credentials.of(CLIENT_ID, CLIENT_SECRET)}. */
@@ -135,7 +154,7 @@ public final class FalconSandbox implements AutoCloseable {
 
     /** The customer ID users and roles belong to. */
     public String customerId() {
-        return store.cid();
+        return tenants.parent().cid();
     }
 
     /** A harness pointed at this sandbox with its credentials. Close it when done (it revokes its token). */
@@ -143,24 +162,29 @@ public final class FalconSandbox implements AutoCloseable {
         return harnessBuilder().build();
     }
 
-    /** A harness builder pointed at this sandbox with its credentials, for adding options. */
+    /**
+     * A harness builder pointed at this sandbox with its credentials, for adding options; with
+     * {@link Builder#tls()}, it trusts the sandbox's CA certificate too.
+     */
     public HarnessBuilder harnessBuilder() {
-        return Harness.builder().baseUrl(baseUrl).credentials(credentials());
+        HarnessBuilder builder = Harness.builder().baseUrl(baseUrl).credentials(credentials());
+        return tls == null ? builder : builder.trustCertificates(tls.caCertificate());
     }
 
     /**
-     * Back to the initial state: the seeded users and grants, and the configured faults with their counts
-     * and random sequence restarted. Issued tokens stay valid, so connected clients carry on.
+     * Back to the initial state: the seeded users and grants (and empty child customers), and the
+     * configured faults with their counts and random sequence restarted. Issued tokens stay valid, so
+     * connected clients carry on.
      */
     public void reset() {
-        store.reset();
+        tenants.reset();
         faults.replace(configuredFaults);
     }
 
     /** Replaces the faults in force (until {@link #reset()} restores the configured ones); none clears them. */
     public void injectFaults(Fault... newFaults) {
         List<Fault> list = List.of(newFaults);
-        checkOperations(list);
+        SandboxRoutes.checkOperations(list);
         faults.replace(list);
     }
 
@@ -179,57 +203,20 @@ public final class FalconSandbox implements AutoCloseable {
         return tokens.active();
     }
 
-    /** Stops the server; requests in flight are cut off. Idempotent. */
+    /** Stops the server (requests in flight are cut off) and deletes the CA certificate file. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            // Interrupts workers still sleeping in a delay fault.
-            workers.shutdownNow();
+            server.close();
+            if (tls != null) {
+                tls.delete();
+            }
         }
     }
 
     @Override
     public String toString() {
-        return "FalconSandbox{" + baseUrl + ", customer " + store.cid() + (closed.get() ? ", closed" : "") + "}";
-    }
-
-    /** The modelled operations by ID; every other manifest operation gets the generic answer. */
-    static Map<String, Handler> handlers(UserStore store, OAuthEndpoints oauth) {
-        Map<String, Handler> handlers = new HashMap<>();
-        handlers.putAll(new LegacyUserOperations(store).handlers());
-        handlers.putAll(new UserManagementV1Operations(store).handlers());
-        handlers.put("oauth2AccessToken", oauth::token);
-        handlers.put("oauth2RevokeToken", oauth::revoke);
-        return handlers;
-    }
-
-    private static RouteTable routes(Manifest manifest, Map<String, Handler> handlers) {
-        return RouteTable.compile(manifest, ops -> ops.stream().map(op -> handlers.get(op.id()))
-                .filter(Objects::nonNull).findFirst().orElseGet(() -> GenericOperations.handler(ops)), OPEN_OPERATIONS);
-    }
-
-    /** A typo in a fault's operation ID would silently never fire; refuse it with the closest IDs. */
-    private static void checkOperations(List<Fault> list) {
-        Manifest manifest = Manifest.falcon();
-        for (Fault fault : list) {
-            String id = Objects.requireNonNull(fault, "fault").operationId();
-            if (id != null && manifest.operation(id) == null) {
-                List<String> close = Suggestions.closest(id, manifest.operationIds(), 3);
-                throw new IllegalArgumentException("fault for unknown operation " + id
-                        + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?"));
-            }
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "falcon-sandbox-" + count.incrementAndGet());
-            // Worker threads never keep a JVM alive; the server's own thread does until close().
-            thread.setDaemon(true);
-            return thread;
-        };
+        return "FalconSandbox{" + baseUrl + ", customer " + customerId() + (closed.get() ? ", closed" : "") + "}";
     }
 
     /**
@@ -244,8 +231,54 @@ public final class FalconSandbox implements AutoCloseable {
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
         private int threads = 8;
+        private boolean tls;
+        private String region;
+        private final Set<String> childCids = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * Speaks HTTPS instead of HTTP: at start the sandbox makes a CA and a certificate for 127.0.0.1, ::1
+         * and localhost, and writes the CA certificate to a file ({@link FalconSandbox#caCertificate()}) for
+         * clients to trust. {@link FalconSandbox#harness()} trusts it by itself.
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
+        /**
+         * Sends {@code X-Cs-Region: <region>} on every answer, as Falcon does; by default the header is left
+         * out, because a client that sees it may move itself to that region's real cloud. For tests of
+         * region discovery, e.g. against a second sandbox.
+         *
+         * @param region a Falcon region: us-1, us-2, us-3, eu-1, us-gov-1 or us-gov-2
+         */
+        public Builder region(String region) {
+            Objects.requireNonNull(region, "region");
+            Cloud cloud = Cloud.parse(region).orElseThrow(() -> new IllegalArgumentException("unknown region \""
+                    + region + "\"; use us-1, us-2, us-3, eu-1, us-gov-1 or us-gov-2"));
+            this.region = cloud.regionName();
+            return this;
+        }
+
+        /**
+         * MSSP child customers: a token request with {@code member_cid} set to one of these gets a token
+         * scoped to that child, whose User Management state is its own (the parent's roles, no users); any
+         * other {@code member_cid} is refused with 403. Adds to earlier ones.
+         *
+         * @param cids customer IDs, 32 hexadecimal digits each
+         */
+        public Builder childCids(String... cids) {
+            for (String cid : cids) {
+                String key = Objects.requireNonNull(cid, "child CID").strip().toLowerCase(Locale.ROOT);
+                if (!CID.matcher(key).matches()) {
+                    throw new IllegalArgumentException("a child CID is 32 hexadecimal digits, got \"" + cid + "\"");
+                }
+                childCids.add(key);
+            }
+            return this;
         }
 
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -326,12 +359,16 @@ public final class FalconSandbox implements AutoCloseable {
         /**
          * Starts the sandbox.
          *
-         * @throws IllegalArgumentException if the seed file or a fault is invalid
+         * @throws IllegalArgumentException if the seed file or a fault is invalid, or a child CID is the
+         *                                  parent's own
          * @throws UncheckedIOException     if the seed file cannot be read or the port cannot be bound
          */
         public FalconSandbox build() {
             SeedData data = seed == null ? SeedData.defaults() : SeedData.load(seed);
-            checkOperations(faults);
+            if (childCids.contains(data.cid().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("child CID " + data.cid() + " is the sandbox's own customer ID");
+            }
+            SandboxRoutes.checkOperations(faults);
             try {
                 return new FalconSandbox(this, data);
             } catch (IOException e) {

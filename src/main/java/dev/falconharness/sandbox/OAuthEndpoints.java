@@ -5,29 +5,48 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * OAuth2 as Falcon does it: {@code POST /oauth2/token} trades a client ID and secret (form fields) for a
- * bearer token, {@code POST /oauth2/revoke} (Basic auth, form field {@code token}) ends one early, and
- * every other call must carry a valid token. Refusals are 401 envelopes with {@code X-Ratelimit-Limit: 15},
- * the real API's budget for bad tokens. Thread-safe.
+ * OAuth2 as Falcon does it: {@code POST /oauth2/token} trades a client ID and secret (form fields, and an
+ * optional {@code member_cid} naming an MSSP child) for a bearer token scoped to one customer ID;
+ * {@code POST /oauth2/revoke} (Basic auth, form field {@code token}) ends one early; every other call must
+ * carry a valid token. Refusals use the real API's statuses and texts, which scripts match on: 403
+ * "Failed to issue access token" for bad credentials or an unknown {@code member_cid}, 403 for a revoke
+ * without valid Basic credentials, 401 "access denied, invalid bearer token" (with
+ * {@code X-Ratelimit-Limit: 15}, the real budget for bad tokens) for a missing, malformed, expired or
+ * unknown token. The sandbox's own explanation goes in an {@code X-Sandbox-Hint} header, never in the
+ * message. Thread-safe.
  */
 final class OAuthEndpoints {
-    static final String REGION = "us-1";
+    static final String TOKEN_REFUSED = "Failed to issue access token";
+    static final String BAD_TOKEN = "access denied, invalid bearer token";
+    static final String NOT_AUTHORIZED = "access denied, authorization failed";
+    static final String HINT = "X-Sandbox-Hint";
     private static final int BAD_TOKEN_LIMIT = 15;
 
     private final byte[] clientId;
     private final byte[] clientSecret;
     private final TokenStore tokens;
     private final MinuteCounter refusals;
+    private final String parentCid;
+    private final Set<String> childCids;
 
-    OAuthEndpoints(String clientId, String clientSecret, TokenStore tokens, MinuteCounter refusals) {
+    /** A request's standing: the customer ID its token is scoped to, or the refusal to answer. */
+    record Access(String cid, Reply refusal) {
+    }
+
+    OAuthEndpoints(String clientId, String clientSecret, TokenStore tokens, MinuteCounter refusals, String parentCid,
+            Set<String> childCids) {
         this.clientId = clientId.getBytes(StandardCharsets.UTF_8);
         this.clientSecret = clientSecret.getBytes(StandardCharsets.UTF_8);
         this.tokens = tokens;
         this.refusals = refusals;
+        this.parentCid = parentCid;
+        this.childCids = Set.copyOf(childCids);
     }
 
     static int badTokenLimit() {
@@ -44,21 +63,36 @@ final class OAuthEndpoints {
                     + "form fields (missing: " + (id == null ? "client_id" : "client_secret") + ")");
         }
         if (!matches(id, secret)) {
-            return Reply.error(401, "access denied, invalid client_id or client_secret (the sandbox accepts "
-                    + "client_id " + FalconSandbox.CLIENT_ID + " with its documented secret)");
+            return Reply.error(403, TOKEN_REFUSED).withHeader(HINT, "wrong client_id or client_secret; the sandbox "
+                    + "accepts client_id " + FalconSandbox.CLIENT_ID + " with its documented secret");
+        }
+        String member = first(form, "member_cid");
+        String cid = member == null ? parentCid : child(member.strip());
+        if (cid == null) {
+            return Reply.error(403, TOKEN_REFUSED).withHeader(HINT, "member_cid " + member.strip() + " is not a "
+                    + "child of this sandbox's customer; declare it with childCids(...) or --child-cid");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", tokens.issue());
+        body.put("access_token", tokens.issue(cid));
         body.put("token_type", "bearer");
         body.put("expires_in", tokens.expiresInSeconds());
-        return Reply.raw(201, body).withHeader("X-Cs-Region", REGION);
+        return Reply.raw(201, body);
+    }
+
+    /** The known child CID {@code member} names (ignoring case), the parent's own, or null. */
+    private String child(String member) {
+        String key = member.toLowerCase(Locale.ROOT);
+        if (key.equals(parentCid)) {
+            return parentCid;
+        }
+        return childCids.contains(key) ? key : null;
     }
 
     /** {@code oauth2RevokeToken}: Basic auth with the client credentials, form field {@code token}. */
     Reply revoke(SandboxRequest request) {
         if (!basicAuthMatches(request.header("Authorization"))) {
-            return Reply.error(401, "access denied: revoking a token needs 'Authorization: Basic "
-                    + "base64(client_id:client_secret)'");
+            return Reply.error(403, NOT_AUTHORIZED).withHeader(HINT, "revoking a token needs 'Authorization: "
+                    + "Basic base64(client_id:client_secret)' with the sandbox's credentials");
         }
         String token = first(request.form(), "token");
         if (token == null) {
@@ -68,26 +102,26 @@ final class OAuthEndpoints {
         return Reply.ok(List.of());
     }
 
-    /** Null when the request carries a valid bearer token; otherwise the 401 to answer. */
-    Reply refusal(SandboxRequest request) {
+    /** Whether the request carries a valid bearer token, and for which customer. */
+    Access access(SandboxRequest request) {
         String header = request.header("Authorization").orElse("");
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return unauthorized("access denied, authorization failed: send 'Authorization: Bearer <token>' "
-                    + "with a token from POST /oauth2/token");
+            return refused(header.isEmpty() ? "no Authorization header: send 'Authorization: Bearer <token>' with "
+                    + "a token from POST /oauth2/token" : "the Authorization header is not 'Bearer <token>'");
         }
-        return switch (tokens.check(header.substring(7).strip())) {
-            case VALID -> null;
-            case EXPIRED -> unauthorized("access denied, invalid bearer token: it has expired; get a new one "
-                    + "from POST /oauth2/token");
-            case UNKNOWN -> unauthorized("access denied, invalid bearer token: it was revoked or never issued "
-                    + "by this sandbox");
+        String token = header.substring(7).strip();
+        return switch (tokens.check(token)) {
+            case VALID -> new Access(tokens.cidOf(token), null);
+            case EXPIRED -> refused("the token has expired; get a new one from POST /oauth2/token");
+            case UNKNOWN -> refused("the token was revoked or never issued by this sandbox");
         };
     }
 
-    private Reply unauthorized(String message) {
-        return Reply.error(401, message)
+    private Access refused(String hint) {
+        return new Access(null, Reply.error(401, BAD_TOKEN)
                 .withHeader("X-Ratelimit-Limit", String.valueOf(BAD_TOKEN_LIMIT))
-                .withHeader("X-Ratelimit-Remaining", String.valueOf(refusals.hitAndRemaining()));
+                .withHeader("X-Ratelimit-Remaining", String.valueOf(refusals.hitAndRemaining()))
+                .withHeader(HINT, hint));
     }
 
     private boolean basicAuthMatches(Optional<String> header) {

@@ -84,6 +84,24 @@ record Reply(int status, List<Object> resources, List<Map<String, Object>> error
         return new Reply(status, resources, errors, page, affected, headers, rawBody);
     }
 
+    /**
+     * The same reply with another status; the envelope's own error (the one without an {@code id}, whose
+     * code was the old status) follows it, per-ID errors keep their codes.
+     */
+    Reply withStatus(int newStatus) {
+        List<Map<String, Object>> moved = new ArrayList<>();
+        for (Map<String, Object> error : errors) {
+            if (!error.containsKey("id") && Integer.valueOf(status).equals(error.get("code"))) {
+                Map<String, Object> copy = new LinkedHashMap<>(error);
+                copy.put("code", newStatus);
+                moved.add(copy);
+            } else {
+                moved.add(error);
+            }
+        }
+        return new Reply(newStatus, resources, moved, pagination, affected, headers, rawBody);
+    }
+
     Reply withAffected(int count) {
         return new Reply(status, resources, errors, pagination, count, headers, rawBody);
     }

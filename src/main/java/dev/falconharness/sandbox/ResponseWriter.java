@@ -3,17 +3,17 @@ package dev.falconharness.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Writes a {@link Reply} as Falcon does: the JSON envelope ({@code meta} with {@code query_time},
- * {@code powered_by}, {@code trace_id}, pagination and writes; {@code resources}; {@code errors}),
- * {@code Content-Type: application/json}, {@code X-Cs-Traceid} (the same ID as {@code meta.trace_id}) and
- * the {@code X-Ratelimit-*} headers. Thread-safe.
+ * Renders a {@link Reply} as Falcon writes it: the JSON envelope ({@code meta} with {@code query_time},
+ * {@code powered_by}, {@code trace_id}, pagination and writes; {@code resources}; {@code errors}) and the
+ * headers {@code Content-Type}, {@code X-Cs-Traceid} (the same ID as {@code meta.trace_id}),
+ * {@code X-Ratelimit-Limit} and {@code X-Ratelimit-Remaining}, spelt exactly so. {@code X-Cs-Region} is added
+ * only when the sandbox was given a region: a client that sees it may move itself to that region's real
+ * cloud. Thread-safe.
  */
 final class ResponseWriter {
     static final int RATE_LIMIT = 6000;
@@ -21,32 +21,30 @@ final class ResponseWriter {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final MinuteCounter budget;
+    private final String region;
 
-    ResponseWriter(MinuteCounter budget) {
+    /** @param region the {@code X-Cs-Region} to send on every answer, or null for none */
+    ResponseWriter(MinuteCounter budget, String region) {
         this.budget = budget;
+        this.region = region;
     }
 
-    /**
-     * @param startedNanos {@link System#nanoTime()} when the request arrived, for {@code query_time}
-     * @param head         true for a HEAD request: headers only
-     */
-    void write(HttpExchange exchange, Reply reply, String traceId, long startedNanos, boolean head) throws IOException {
+    /** @param startedNanos {@link System#nanoTime()} when the request arrived, for {@code query_time} */
+    Answer render(Reply reply, String traceId, long startedNanos) {
         byte[] body = body(reply, traceId, startedNanos);
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        headers.set("X-Cs-Traceid", traceId);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Cs-Traceid", traceId);
+        if (region != null) {
+            headers.put("X-Cs-Region", region);
+        }
         // Replies that speak for another budget (401s count against the bad-token one) bring their own.
         if (!reply.hasHeader("X-Ratelimit-Limit")) {
-            headers.set("X-Ratelimit-Limit", String.valueOf(RATE_LIMIT));
-            headers.set("X-Ratelimit-Remaining", String.valueOf(budget.hitAndRemaining()));
+            headers.put("X-Ratelimit-Limit", String.valueOf(RATE_LIMIT));
+            headers.put("X-Ratelimit-Remaining", String.valueOf(budget.hitAndRemaining()));
         }
-        reply.headers().forEach(headers::set);
-        exchange.sendResponseHeaders(reply.status(), head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+        headers.putAll(reply.headers());
+        return new Answer(reply.status(), headers, body);
     }
 
     private byte[] body(Reply reply, String traceId, long startedNanos) {

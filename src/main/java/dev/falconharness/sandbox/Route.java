@@ -11,8 +11,10 @@ import java.util.List;
  * @param operationIds the operation IDs at this method and path, in manifest order
  * @param handler      what answers requests here
  * @param open         true for the OAuth2 endpoints, which take client credentials instead of a token
+ * @param contract     the body shape and documented statuses the answers keep to
  */
-record Route(String method, String template, List<String> operationIds, Handler handler, boolean open) {
+record Route(String method, String template, List<String> operationIds, Handler handler, boolean open,
+        Contract contract) {
 
     Route {
         operationIds = List.copyOf(operationIds);

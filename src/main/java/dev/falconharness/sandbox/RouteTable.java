@@ -58,8 +58,10 @@ final class RouteTable {
      *
      * @param handlerFor the handler for the operations sharing a method and path
      * @param open       the IDs of operations that need no bearer token
+     * @param contracts  the contract of each operation; a route takes the first of its operations' that has one
      */
-    static RouteTable compile(Manifest manifest, Function<List<Operation>, Handler> handlerFor, Set<String> open) {
+    static RouteTable compile(Manifest manifest, Function<List<Operation>, Handler> handlerFor, Set<String> open,
+            OperationContracts contracts) {
         Map<String, List<Operation>> grouped = new LinkedHashMap<>();
         for (Operation op : manifest.operations()) {
             grouped.computeIfAbsent(op.method() + " " + op.path(), k -> new ArrayList<>()).add(op);
@@ -71,7 +73,7 @@ final class RouteTable {
             Operation first = ops.get(0);
             List<String> ids = ops.stream().map(Operation::id).toList();
             Route route = new Route(first.method(), first.path(), ids, handlerFor.apply(ops),
-                    ids.stream().anyMatch(open::contains));
+                    ids.stream().anyMatch(open::contains), contractOf(ids, contracts));
             methodsByPath.computeIfAbsent(first.path(), k -> new TreeSet<>()).add(first.method());
             if (first.path().indexOf('{') < 0) {
                 literal.put(first.method() + " " + first.path(), route);
@@ -81,6 +83,10 @@ final class RouteTable {
         }
         templated.values().forEach(list -> list.sort(MOST_SPECIFIC_FIRST));
         return new RouteTable(literal, templated, methodsByPath);
+    }
+
+    private static Contract contractOf(List<String> ids, OperationContracts contracts) {
+        return ids.stream().map(contracts::of).filter(c -> c != Contract.NONE).findFirst().orElse(Contract.NONE);
     }
 
     private static Templated templated(Route route) {

@@ -3,9 +3,7 @@ package dev.falconharness.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,25 +26,38 @@ final class SandboxRequest {
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    private final JsonNode checkedJson;
+    private final String cid;
 
     SandboxRequest(String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
             byte[] body) {
+        this(method, path, query, headers, body, null, null);
+    }
+
+    private SandboxRequest(String method, String path, Map<String, List<String>> query,
+            Map<String, List<String>> headers, byte[] body, JsonNode checkedJson, String cid) {
         this.method = method.toUpperCase(Locale.ROOT);
         this.path = path;
         this.query = query;
         this.headers = headers;
         this.body = body;
+        this.checkedJson = checkedJson;
+        this.cid = cid;
     }
 
-    /** Reads the request line, headers and whole body (read fully so the connection can be reused). */
-    static SandboxRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        String rawPath = exchange.getRequestURI().getRawPath();
-        return new SandboxRequest(exchange.getRequestMethod(), rawPath == null ? "/" : rawPath,
-                decodeForm(exchange.getRequestURI().getRawQuery()), exchange.getRequestHeaders(), body);
+    /** The same request with its body already parsed and checked against the operation's shape. */
+    SandboxRequest withJson(JsonNode checked) {
+        return new SandboxRequest(method, path, query, headers, body, checked, cid);
+    }
+
+    /** The same request, made with a token for this customer ID. */
+    SandboxRequest withCid(String tokenCid) {
+        return new SandboxRequest(method, path, query, headers, body, checkedJson, tokenCid);
+    }
+
+    /** The customer ID the request's token is scoped to; null on the open OAuth2 endpoints. */
+    String cid() {
+        return cid;
     }
 
     /** Parses {@code a=1&b=2&a=3} into names with their values in order. */
@@ -173,6 +184,9 @@ final class SandboxRequest {
 
     /** The body as a JSON object; a 400 says what is wrong with it. */
     JsonNode jsonObject(String example) {
+        if (checkedJson != null) {
+            return checkedJson;
+        }
         if (body.length == 0) {
             throw SandboxError.badRequest("this operation needs a JSON body, e.g. " + example);
         }

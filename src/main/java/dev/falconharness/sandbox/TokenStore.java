@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The access tokens the sandbox has issued and when each expires. Tokens are 32 random bytes from
+ * The access tokens the sandbox has issued, the customer ID each is scoped to and when each expires. Tokens are 32 random bytes from
  * {@link SecureRandom}, never logged and never part of a message. Thread-safe.
  */
 final class TokenStore {
@@ -19,36 +19,46 @@ final class TokenStore {
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    private final Map<String, Grant> expiries = new ConcurrentHashMap<>();
     private final AtomicLong issued = new AtomicLong();
 
     /** What the store knows about a presented token. */
     enum Status { VALID, EXPIRED, UNKNOWN }
+
+    /** An issued token's customer ID and expiry. */
+    private record Grant(String cid, Instant expiry) {
+    }
 
     TokenStore(Clock clock, Duration lifetime) {
         this.clock = clock;
         this.lifetime = lifetime;
     }
 
-    /** A new token valid for the configured lifetime. */
-    String issue() {
+    /** A new token for this customer ID, valid for the configured lifetime. */
+    String issue(String cid) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         // Forget expired tokens now and then, so a long-running sandbox does not grow without bound.
-        expiries.values().removeIf(expiry -> !now.isBefore(expiry));
-        expiries.put(token, now.plus(lifetime));
+        expiries.values().removeIf(grant -> !now.isBefore(grant.expiry()));
+        expiries.put(token, new Grant(cid, now.plus(lifetime)));
         issued.incrementAndGet();
         return token;
     }
 
     Status check(String token) {
-        Instant expiry = token == null ? null : expiries.get(token);
-        if (expiry == null) {
+        Grant grant = token == null ? null : expiries.get(token);
+        if (grant == null) {
             return Status.UNKNOWN;
         }
-        return clock.instant().isBefore(expiry) ? Status.VALID : Status.EXPIRED;
+        return clock.instant().isBefore(grant.expiry()) ? Status.VALID : Status.EXPIRED;
+    }
+
+    /** The customer ID a token was issued for, or null for a token the store does not hold. */
+    String cidOf(String token) {
+        Grant grant = token == null ? null : expiries.get(token);
+        return grant == null ? null : grant.cid();
     }
 
     /** Forgets a token; unknown tokens are ignored, as OAuth2 revocation requires (RFC 7009). */
@@ -69,7 +79,7 @@ final class TokenStore {
 
     int active() {
         Instant now = clock.instant();
-        return (int) expiries.values().stream().filter(now::isBefore).count();
+        return (int) expiries.values().stream().filter(grant -> now.isBefore(grant.expiry())).count();
     }
 
     long issued() {

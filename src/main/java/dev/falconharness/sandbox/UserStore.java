@@ -1,16 +1,16 @@
 package dev.falconharness.sandbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -22,13 +22,21 @@ import java.util.function.Supplier;
  * Refusals are {@link SandboxError}s with the status and message the API would give. Thread-safe.
  */
 final class UserStore {
+    /** Something@something.tld, no spaces: what the API takes as a username. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final SeedData initial;
     private final Clock clock;
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Map<String, StoredUser> users = new LinkedHashMap<>();
     private final Map<String, String> uuidByUid = new HashMap<>();
-    private final Map<String, Set<String>> grants = new HashMap<>();
+    /** Per user: role ID to when the grant expires (null: never), in grant order. */
+    private final Map<String, Map<String, Instant>> grants = new HashMap<>();
+
+    /** One role a user holds, and until when (null: no expiry). */
+    record Grant(String roleId, Instant expiresAt) {
+    }
 
     UserStore(SeedData initial, Clock clock) {
         this.initial = initial;
@@ -45,7 +53,9 @@ final class UserStore {
             grants.clear();
             for (StoredUser user : initial.users()) {
                 put(user);
-                grants.put(user.uuid(), new LinkedHashSet<>(initial.grants().getOrDefault(user.uuid(), List.of())));
+                Map<String, Instant> held = new LinkedHashMap<>();
+                initial.grants().getOrDefault(user.uuid(), List.of()).forEach(role -> held.put(role, null));
+                grants.put(user.uuid(), held);
             }
             return null;
         });
@@ -55,7 +65,7 @@ final class UserStore {
         return initial.cid();
     }
 
-    /** Creates a user, or refuses with 400 (bad uid) or 409 (uid taken). */
+    /** Creates a user, or refuses with 400 (a uid that is not an email address, or is taken). */
     StoredUser create(String uid, String firstName, String lastName) {
         String username = validUid(uid);
         return write(() -> {
@@ -63,7 +73,7 @@ final class UserStore {
             StoredUser user = new StoredUser(UUID.randomUUID().toString(), username, firstName, lastName, cid(),
                     clock.instant(), null);
             put(user);
-            grants.put(user.uuid(), new LinkedHashSet<>());
+            grants.put(user.uuid(), new LinkedHashMap<>());
             return user;
         });
     }
@@ -119,21 +129,44 @@ final class UserStore {
         return Optional.ofNullable(roles.get(id));
     }
 
-    /** The role IDs granted to a user, in grant order; 404 for an unknown user. */
+    /** The role IDs a user holds now (expired grants left out), in grant order; 404 for an unknown user. */
     List<String> roleIdsOf(String uuid) {
+        return grantsOf(uuid).stream().map(Grant::roleId).toList();
+    }
+
+    /** The grants a user holds now (expired ones left out), in grant order; 404 for an unknown user. */
+    List<Grant> grantsOf(String uuid) {
         return read(() -> {
             require(uuid);
-            return List.copyOf(grants.get(uuid));
+            return current(uuid);
         });
     }
 
-    /** Grants roles; returns the user's role IDs afterwards. 404 for the user, 400 for unknown roles. */
+    private List<Grant> current(String uuid) {
+        Instant now = clock.instant();
+        return grants.get(uuid).entrySet().stream()
+                .filter(e -> e.getValue() == null || now.isBefore(e.getValue()))
+                .map(e -> new Grant(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Grants roles for good; returns the user's role IDs afterwards. 404 for the user, 400 for unknown roles. */
     List<String> grant(String uuid, Collection<String> roleIds) {
+        return grant(uuid, roleIds, null);
+    }
+
+    /**
+     * Grants roles until {@code expiresAt} (null: for good), replacing the expiry of roles already held;
+     * returns the user's role IDs afterwards. 404 for the user, 400 for unknown roles.
+     */
+    List<String> grant(String uuid, Collection<String> roleIds, Instant expiresAt) {
         requireKnownRoles(roleIds);
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw SandboxError.badRequest("body field 'expires_at' must be in the future, got " + expiresAt);
+        }
         return write(() -> {
             require(uuid);
-            grants.get(uuid).addAll(roleIds);
-            return List.copyOf(grants.get(uuid));
+            roleIds.forEach(role -> grants.get(uuid).put(role, expiresAt));
+            return current(uuid).stream().map(Grant::roleId).toList();
         });
     }
 
@@ -142,8 +175,8 @@ final class UserStore {
         requireKnownRoles(roleIds);
         return write(() -> {
             require(uuid);
-            grants.get(uuid).removeAll(roleIds);
-            return List.copyOf(grants.get(uuid));
+            grants.get(uuid).keySet().removeAll(roleIds);
+            return current(uuid).stream().map(Grant::roleId).toList();
         });
     }
 
@@ -171,7 +204,8 @@ final class UserStore {
     private void requireFreeUid(String uid) {
         String existing = uuidByUid.get(key(uid));
         if (existing != null) {
-            throw new SandboxError(409, "a user with uid " + uid + " already exists (uuid " + existing + ")");
+            // The API documents no 409 for this: a taken uid is a 400 like any other bad input.
+            throw SandboxError.badRequest("a user with uid " + uid + " already exists (uuid " + existing + ")");
         }
     }
 
@@ -180,9 +214,9 @@ final class UserStore {
             throw SandboxError.badRequest("uid is required: the user's email address, which is their username");
         }
         String username = uid.strip();
-        if (username.length() > 256 || username.chars().anyMatch(c -> Character.isWhitespace(c) || c < 32)) {
-            throw SandboxError.badRequest("uid \"" + username + "\" is not a valid username: use an email "
-                    + "address without spaces (at most 256 characters)");
+        if (username.length() > 256 || !EMAIL.matcher(username).matches()) {
+            throw SandboxError.badRequest("uid \"" + username + "\" is not a valid username: it must be an email "
+                    + "address, e.g. ana@example.com (at most 256 characters)");
         }
         return username;
     }

@@ -98,6 +98,31 @@ class SandboxCliTest {
     }
 
     @Test
+    void sandboxCommandWithTlsPrintsTheCaCertificateThatTheCaCertOptionThenTrusts() throws Exception {
+        CommandLine sandboxLine = FalconCommand.commandLine();
+        StringWriter out = new StringWriter();
+        sandboxLine.setOut(new PrintWriter(out, true));
+        sandboxLine.setErr(new PrintWriter(new StringWriter(), true));
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> sandboxLine.execute("sandbox", "--tls",
+                "--region", "us-2", "--child-cid", "0123456789abcdef0123456789abcdef"));
+        String baseUrl = awaitBaseUrl(out);
+        Matcher ca = Pattern.compile("export REQUESTS_CA_BUNDLE=(\\S+)").matcher(out.toString());
+        assertTrue(ca.find(), out.toString());
+        Map<String, String> env = Map.of("FALCON_BASE_URL", baseUrl, "FALCON_CLIENT_ID", FalconSandbox.CLIENT_ID,
+                "FALCON_CLIENT_SECRET", FalconSandbox.CLIENT_SECRET);
+
+        Cli.Result trusted = Cli.with(env).run("--ca-cert", ca.group(1), "GetAvailableRoleIds");
+        Cli.Result untrusted = Cli.with(env).run("--retries", "0", "GetAvailableRoleIds");
+        ((SandboxCommand) sandboxLine.getSubcommands().get("sandbox").getCommand()).stop();
+
+        assertTrue(baseUrl.startsWith("https://"), baseUrl);
+        assertEquals(0, trusted.exitCode(), trusted.toString());
+        assertTrue(untrusted.exitCode() != 0, untrusted.toString());
+        assertEquals(0, running.get(10, TimeUnit.SECONDS));
+        assertTrue(out.toString().contains("falcon --ca-cert " + ca.group(1)), out.toString());
+    }
+
+    @Test
     void sandboxCommandReportsAPortInUse() throws Exception {
         try (FalconSandbox taken = FalconSandbox.start()) {
             Cli.Result result = Cli.with(Map.of()).run("sandbox", "--port", String.valueOf(taken.port()));
@@ -108,7 +133,7 @@ class SandboxCliTest {
     }
 
     private static String awaitBaseUrl(StringWriter out) throws InterruptedException {
-        Pattern listening = Pattern.compile("listening on (http://\\S+)");
+        Pattern listening = Pattern.compile("listening on (https?://\\S+)");
         for (int i = 0; i < 200; i++) {
             Matcher m = listening.matcher(out.toString());
             if (m.find()) {

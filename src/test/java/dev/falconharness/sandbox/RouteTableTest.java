@@ -28,7 +28,8 @@ class RouteTableTest {
             ]}
             """.getBytes(StandardCharsets.UTF_8)), "routes.json");
 
-    private final RouteTable table = RouteTable.compile(MANIFEST, ops -> request -> Reply.ok(List.of()), Set.of());
+    private final RouteTable table = RouteTable.compile(MANIFEST, ops -> request -> Reply.ok(List.of()), Set.of(),
+            id -> Contract.NONE);
 
     @Test
     void operationsSharingAMethodAndPathShareOneRoute() {

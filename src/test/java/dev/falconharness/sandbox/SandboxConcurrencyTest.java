@@ -67,6 +67,6 @@ class SandboxConcurrencyTest {
             statuses.add(result.get());
         }
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        assertEquals(THREADS - 1, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(THREADS - 1, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
     }
 }

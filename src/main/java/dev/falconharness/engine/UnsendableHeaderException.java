@@ -1,0 +1,36 @@
+package dev.falconharness.engine;
+
+import java.io.IOException;
+
+/**
+ * A header value HTTP cannot carry (CR, LF or another control character, or a character beyond
+ * Latin-1), found before the JDK saw it: the JDK's own error would echo the value, which may be a
+ * credential. Names the header, never the value. Nothing was sent, and it is never retried.
+ */
+public final class UnsendableHeaderException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String header;
+
+    public UnsendableHeaderException(String header, String problem) {
+        super(header + ": " + problem);
+        this.header = header;
+    }
+
+    /** The header's name. */
+    public String header() {
+        return header;
+    }
+
+    /** What is wrong with a header value, or null when it can be sent. */
+    public static String problem(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
+                return "the value holds a " + (c > 0xff ? "character beyond Latin-1" : "control character (CR, LF...)")
+                        + " at position " + i + ", which HTTP headers cannot carry; nothing was sent";
+            }
+        }
+        return null;
+    }
+}
