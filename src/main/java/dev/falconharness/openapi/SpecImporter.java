@@ -143,11 +143,12 @@ public final class SpecImporter {
     private static boolean isValid(ObjectNode operation, ObjectNode definitions, SecurityMapper security, String pointer,
             String sourceName, Warnings warnings) {
         ArrayNode single = JsonNodeFactory.instance.arrayNode().add(operation);
-        ObjectNode reachable;
+        ObjectNode reachable = JsonNodeFactory.instance.objectNode();
         try {
-            // Only the definitions this operation reaches: checking all of them per operation would be
-            // quadratic on large specs.
-            reachable = SchemaSubset.definitions(single, definitions);
+            // The definitions are checked once, with the whole manifest (load); here each one the operation
+            // names stands as {}, so checking an operation costs its own schemas only, not the definitions
+            // they reach (which made large specs quadratic).
+            SchemaSubset.referencedBy(single).keySet().forEach(reachable::putObject);
         } catch (IllegalArgumentException e) {
             warnings.warn(pointer, "operation skipped, its schemas cannot be expressed: " + e.getMessage());
             return false;
