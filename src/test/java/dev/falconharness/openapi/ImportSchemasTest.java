@@ -165,4 +165,31 @@ class ImportSchemasTest {
             }
         });
     }
+
+    @Test
+    void aRequiredReadOnlyIdIsNotRequiredInARequestAndBodyFieldsBuildTheBody() {
+        ImportResult result = importText("""
+                openapi: 3.0.0
+                info: {title: Notes, version: '1'}
+                servers: [{url: 'https://notes.example.com'}]
+                paths:
+                  /notes:
+                    post:
+                      operationId: addNote
+                      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}}
+                      responses: {'201': {description: added, content: {application/json: {schema: {$ref: '#/components/schemas/Note'}}}}}
+                components:
+                  schemas:
+                    Note:
+                      type: object
+                      required: [id, text]
+                      properties: {id: {type: string, readOnly: true}, text: {type: string, minLength: 1}}
+                """);
+        try (Harness notes = Harness.builder().manifest(result.manifest()).build()) {
+            dev.falconharness.http.PreparedRequest sent = notes.prepare("addNote", Map.of("text", "buy milk"), null);
+            assertEquals("{\"text\":\"buy milk\"}", new String(((dev.falconharness.http.RequestBody.Bytes) sent.body()).bytes()));
+            ValidationException e = assertThrows(ValidationException.class, () -> notes.prepare("addNote", Map.of(), Map.of()));
+            assertTrue(e.getMessage().contains("text") && !e.getMessage().contains("body.id"), e.getMessage());
+        }
+    }
 }
