@@ -28,7 +28,9 @@ import java.util.regex.PatternSyntaxException;
  *       {@code if}/{@code then}/{@code else}, tuple {@code items}, {@code type: file}, patterns Java cannot
  *       compile...) are left out with a warning at their pointer: the check is looser there.</li>
  *   <li>Pure annotations that change no check ({@code xml}, {@code externalDocs}, {@code $comment},
- *       {@code $schema}, {@code $id}, {@code $anchor}) are left out without a warning.</li>
+ *       {@code $schema}, {@code $id}, {@code $anchor}, and 2020-12's {@code contentMediaType} and
+ *       {@code contentEncoding}) are left out without a warning, and so is a 3.1 {@code $defs} block,
+ *       whose schemas are inlined where a local {@code $ref} uses them.</li>
  * </ul>
  */
 final class SchemaConverter {
@@ -38,7 +40,8 @@ final class SchemaConverter {
             "title", "default", "examples", "example", "readOnly", "writeOnly", "deprecated");
     private static final Set<String> NUMBERS = Set.of("minimum", "maximum", "minLength", "maxLength", "minItems",
             "maxItems");
-    private static final Set<String> ANNOTATIONS = Set.of("xml", "externalDocs", "$comment", "$schema", "$id", "$anchor");
+    private static final Set<String> ANNOTATIONS = Set.of("xml", "externalDocs", "$comment", "$schema", "$id", "$anchor",
+            "$defs", "contentMediaType", "contentEncoding");
     private static final Set<String> TYPES = Set.of("null", "boolean", "integer", "number", "string", "array", "object");
     private static final Set<String> LISTS = Set.of("allOf", "oneOf", "anyOf");
     // Inlined (non-definition) references nest at most this deep; stops a local chain that includes itself.

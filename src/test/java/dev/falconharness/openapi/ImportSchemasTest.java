@@ -192,4 +192,28 @@ class ImportSchemasTest {
             assertTrue(e.getMessage().contains("text") && !e.getMessage().contains("body.id"), e.getMessage());
         }
     }
+
+    @Test
+    void aReferenceIntoA31DefsBlockIsInlinedWithoutAWarning() {
+        ImportResult result = importText("""
+                openapi: 3.1.0
+                info: {title: Defs, version: '1'}
+                servers: [{url: 'https://defs.example.com'}]
+                paths:
+                  /d:
+                    post:
+                      operationId: make
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Box'}}}}
+                      responses: {'204': {description: none}}
+                components:
+                  schemas:
+                    Box:
+                      type: object
+                      properties: {size: {$ref: '#/components/schemas/Box/$defs/Size'}}
+                      $defs: {Size: {type: integer, minimum: 1}}
+                """);
+        assertJson("{'type': 'object', 'properties': {'size': {'type': 'integer', 'minimum': 1}}}",
+                result.manifestJson().at("/definitions/Box"));
+        assertEquals(List.of(), warnings(result));
+    }
 }
