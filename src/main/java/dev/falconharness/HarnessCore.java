@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.auth.TokenSource;
 import dev.falconharness.engine.AuthStage;
 import dev.falconharness.engine.BodySink;
+import dev.falconharness.engine.SecurityStage;
 import dev.falconharness.engine.Call;
 import dev.falconharness.engine.ClientCredentialsTokenSource;
 import dev.falconharness.engine.Endpoint;
@@ -145,7 +146,8 @@ final class HarnessCore {
     CompletableFuture<RawResponse> sendAsync(List<Stage> stages, PreparedRequest request) {
         Call call = callFor(request);
         CompletableFuture<RawResponse> result = new CompletableFuture<>();
-        CompletableFuture<?> ready = needsToken(request) ? tokens.whenReady(executor, call.remaining())
+        TokenSource source = auth instanceof SecurityStage perOperation ? perOperation.tokensFor(request) : tokens;
+        CompletableFuture<?> ready = needsToken(request, source) ? source.whenReady(executor, call.remaining())
                 : CompletableFuture.completedFuture(null);
         bounded(ready, call).whenComplete((ignored, failure) -> {
             if (failure != null) {
@@ -194,8 +196,8 @@ final class HarnessCore {
         return request.timeout() != null ? Call.within(request.timeout()) : Call.unbounded();
     }
 
-    private boolean needsToken(PreparedRequest request) {
-        return !request.headers().contains("Authorization") && !tokens.isOwnEndpoint(request);
+    private static boolean needsToken(PreparedRequest request, TokenSource source) {
+        return !request.headers().contains("Authorization") && !source.isOwnEndpoint(request);
     }
 
     private RawResponse defaultHeaders(Stage.Chain chain) throws IOException {

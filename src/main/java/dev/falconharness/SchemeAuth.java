@@ -36,9 +36,13 @@ final class SchemeAuth {
         return named;
     }
 
-    /** The stage; {@code build} makes one scheme's stage from its spec and credentials. */
+    /**
+     * The stage; {@code build} makes one scheme's stage from its spec and credentials, adding the token
+     * source of a token scheme to {@code sources}.
+     */
     static SecurityStage stage(Settings s, Manifest manifest, BiFunction<AuthSpec, Credentials, Stage> build,
             List<TokenSource> sources) {
+        Map<String, TokenSource> tokensByScheme = new LinkedHashMap<>();
         Security security = manifest.security();
         for (String name : s.schemeCredentials().keySet()) {
             if (!security.schemes().containsKey(name)) {
@@ -57,10 +61,15 @@ final class SchemeAuth {
                 credentials = s.credentials();
             }
             if (credentials != null) {
+                int before = sources.size();
                 stages.put(name, build.apply(spec, credentials));
+                if (sources.size() > before) {
+                    tokensByScheme.put(name, sources.get(sources.size() - 1));
+                }
             }
         });
-        return new SecurityStage(stages, id -> security.requirementOf(id == null ? null : manifest.operation(id)), sources);
+        return new SecurityStage(stages, id -> security.requirementOf(id == null ? null : manifest.operation(id)),
+                tokensByScheme);
     }
 
     /** Whether unnamed credentials serve a scheme of {@code type}. */

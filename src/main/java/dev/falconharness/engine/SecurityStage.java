@@ -32,39 +32,64 @@ import java.util.function.Function;
 public final class SecurityStage implements Stage, AutoCloseable {
     private final Map<String, Stage> schemes;
     private final Function<String, List<Set<String>>> requirements;
-    private final List<TokenSource> tokenSources;
+    private final Map<String, TokenSource> tokenSources;
 
     /**
      * @param schemes      the stage for each scheme the harness has credentials for, by scheme name
      * @param requirements the requirement of an operation ID (null for a request made by method and path)
-     * @param tokenSources the token sources behind the stages, closed with this stage
+     * @param tokenSources the token source behind each token scheme's stage, closed with this stage
      */
     public SecurityStage(Map<String, Stage> schemes, Function<String, List<Set<String>>> requirements,
-            List<TokenSource> tokenSources) {
+            Map<String, TokenSource> tokenSources) {
         this.schemes = Collections.unmodifiableMap(new LinkedHashMap<>(schemes));
         this.requirements = requirements;
-        this.tokenSources = List.copyOf(tokenSources);
+        this.tokenSources = Collections.unmodifiableMap(new LinkedHashMap<>(tokenSources));
     }
 
     @Override
     public RawResponse intercept(Chain chain) throws IOException {
         PreparedRequest request = chain.request();
         List<Set<String>> alternatives = requirements.apply(request.operationId());
+        Set<String> chosen = chosen(alternatives);
+        if (chosen != null) {
+            List<Stage> stages = new ArrayList<>();
+            chosen.forEach(name -> stages.add(schemes.get(name)));
+            return apply(stages, 0, chain, request);
+        }
+        throw unmet(request, alternatives);
+    }
+
+    /**
+     * The token source {@code request} will take a token from, or {@link TokenSource#NONE}: an
+     * asynchronous call fetches it before it is handed to a thread.
+     */
+    public TokenSource tokensFor(PreparedRequest request) {
+        Set<String> chosen = chosen(requirements.apply(request.operationId()));
+        if (chosen != null) {
+            for (String name : chosen) {
+                if (tokenSources.containsKey(name)) {
+                    return tokenSources.get(name);
+                }
+            }
+        }
+        return TokenSource.NONE;
+    }
+
+    /**
+     * The schemes to apply: the first alternative whose schemes all have credentials; an empty set (none)
+     * for no requirement, no credentials at all, or an empty alternative (credentials optional) when no
+     * other can be met; null when the call must be refused.
+     */
+    private Set<String> chosen(List<Set<String>> alternatives) {
         if (alternatives.isEmpty() || schemes.isEmpty()) {
-            return chain.proceed(request);
+            return Set.of();
         }
         for (Set<String> alternative : alternatives) {
             if (!alternative.isEmpty() && schemes.keySet().containsAll(alternative)) {
-                List<Stage> stages = new ArrayList<>();
-                alternative.forEach(name -> stages.add(schemes.get(name)));
-                return apply(stages, 0, chain, request);
+                return alternative;
             }
         }
-        // An empty alternative makes credentials optional: used when none of the others can be met.
-        if (alternatives.stream().anyMatch(Set::isEmpty)) {
-            return chain.proceed(request);
-        }
-        throw unmet(request, alternatives);
+        return alternatives.stream().anyMatch(Set::isEmpty) ? Set.of() : null;
     }
 
     /** Runs {@code stages} in turn, each adding its credential, then the rest of the chain. */
@@ -102,7 +127,7 @@ public final class SecurityStage implements Stage, AutoCloseable {
 
     @Override
     public void close() {
-        tokenSources.forEach(TokenSource::close);
+        tokenSources.values().forEach(TokenSource::close);
     }
 
     @Override

@@ -168,4 +168,37 @@ class ImportSecurityTest {
         assertTrue(e.getMessage().contains("scheme \"apikeyauth\", which the manifest \"shop\" does not name; its schemes: "
                 + "apiKeyAuth, queryKey, bearerAuth, adminBasic"), e.getMessage());
     }
+
+    @Test
+    void anAsynchronousCallFetchesATokenOnlyWhenItsOperationUsesTheTokenScheme() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"format": "falcon-harness/manifest@2", "name": "mixed",
+                 "securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"},
+                                     "oauth": {"type": "oauth2ClientCredentials", "tokenUrl": "/oauth/token"}},
+                 "operations": [
+                   {"id": "keyed", "method": "GET", "path": "/keyed", "security": [["key"]], "parameters": []},
+                   {"id": "tokened", "method": "GET", "path": "/tokened", "security": [["oauth"]], "parameters": []}]}""");
+        try (Harness mixed = Harness.builder().manifest(dev.falconharness.manifest.ManifestLoader.fromTree(manifest, "mixed"))
+                .baseUrl(server.url("").toString().replaceAll("/$", ""))
+                .httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build())
+                .credentials("key", Credentials.apiKey("k-1"))
+                .credentials("oauth", Credentials.of("client", "client-secret"))
+                .build()) {
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+            mixed.commandAsync("keyed", Map.of(), null).get(10, TimeUnit.SECONDS);
+            RecordedRequest keyed = server.takeRequest(5, TimeUnit.SECONDS);
+            assertEquals("/keyed", keyed.getPath());
+            assertEquals("k-1", keyed.getHeader("X-Key"));
+            assertEquals(1, server.getRequestCount());
+
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                    .setBody("{\"access_token\":\"tok-1\",\"token_type\":\"bearer\",\"expires_in\":1799}"));
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{}"));
+            mixed.commandAsync("tokened", Map.of(), null).get(10, TimeUnit.SECONDS);
+            assertEquals("/oauth/token", server.takeRequest(5, TimeUnit.SECONDS).getPath());
+            RecordedRequest tokened = server.takeRequest(5, TimeUnit.SECONDS);
+            assertEquals("Bearer tok-1", tokened.getHeader("Authorization"));
+            assertNull(tokened.getHeader("X-Key"));
+        }
+    }
 }
