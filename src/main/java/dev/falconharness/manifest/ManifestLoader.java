@@ -281,8 +281,8 @@ public final class ManifestLoader {
                     .description(optionalText("description"))
                     .deprecated(node.path("deprecated").asBoolean(false))
                     .replacedBy(optionalText("replacedBy"))
-                    .consumes(mediaTypes("consumes"))
-                    .produces(mediaTypes("produces"))
+                    .consumes(MediaTypeReader.read(this, node.get("consumes"), "consumes", reader.v2))
+                    .produces(MediaTypeReader.read(this, node.get("produces"), "produces", reader.v2))
                     .security(node.has("security") ? SecurityReader.requirement(reader, id, node.get("security"),
                             pointer + "/security", reader.schemeNames) : null)
                     .parameters(parameters)
@@ -338,38 +338,6 @@ public final class ManifestLoader {
                 return null;
             }
             return value.asText();
-        }
-
-        /** A media type or (format 2) a list of them; each "type/subtype", wildcards allowed. */
-        private List<String> mediaTypes(String field) {
-            JsonNode value = node.get(field);
-            List<String> types = new ArrayList<>();
-            if (value == null) {
-                return types;
-            }
-            if (value.isArray() && !reader.v2) {
-                problem("/" + field, "a list of media types is a manifest format 2 feature; declare \"format\": \""
-                        + FORMAT_V2 + "\" or give one type as a string");
-            }
-            List<JsonNode> items = new ArrayList<>();
-            if (value.isArray()) {
-                value.forEach(items::add);
-            } else {
-                items.add(value);
-            }
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                String at = "/" + field + (value.isArray() ? "/" + i : "");
-                if (!item.isTextual() || item.asText().isBlank()) {
-                    problem(at, "must be a media type such as application/json or */* (a string, or a list of them)");
-                } else if (!types.contains(item.asText())) {
-                    types.add(item.asText());
-                }
-            }
-            if (value.isArray() && value.isEmpty()) {
-                problem("/" + field, "must list at least one media type (leave it out to declare none)");
-            }
-            return types;
         }
 
         private String optionalText(String field) {
