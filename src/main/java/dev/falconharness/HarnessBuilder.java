@@ -54,6 +54,7 @@ public final class HarnessBuilder {
     ProxySelector proxy;
     Executor executor;
     AuthSpec auth;
+    final java.util.Map<String, Credentials> schemeCredentials = new java.util.LinkedHashMap<>();
 
     HarnessBuilder() {
     }
@@ -61,6 +62,28 @@ public final class HarnessBuilder {
     /** Client credentials or a bearer token. Without any, requests are sent unauthenticated. */
     public HarnessBuilder credentials(Credentials credentials) {
         this.credentials = credentials;
+        return this;
+    }
+
+    /**
+     * Credentials for the manifest's scheme named {@code scheme} (format 2 {@code securitySchemes}); call
+     * once per scheme. Each request is signed as its operation requires, with the first alternative of its
+     * {@code security} whose schemes all have credentials. Credentials given without a name serve every
+     * scheme of their kind that has none of its own (an API key for apiKey schemes, a bearer token for
+     * bearer and OAuth2 schemes, client credentials for OAuth2 and Basic schemes).
+     *
+     * <pre>{@code
+     * Harness.builder().manifest(shop)
+     *     .credentials("apiKeyAuth", Credentials.apiKey(System.getenv("SHOP_KEY")))
+     *     .credentials("adminBasic", Credentials.basic("admin", System.getenv("SHOP_ADMIN_PASSWORD")))
+     *     .build();
+     * }</pre>
+     */
+    public HarnessBuilder credentials(String scheme, Credentials credentials) {
+        if (scheme == null || scheme.isBlank()) {
+            throw new IllegalArgumentException("a scheme name is required, as the manifest's securitySchemes names it");
+        }
+        schemeCredentials.put(scheme, java.util.Objects.requireNonNull(credentials, "credentials"));
         return this;
     }
 
@@ -263,7 +286,7 @@ public final class HarnessBuilder {
     public Harness build() {
         Settings settings = new Settings(credentials, tokenSource, cloud, baseUrl, manifests, httpClient, connectTimeout,
                 requestTimeout, callTimeout, maxBufferedBody, bodyValidation, refreshWindow, userAgentPrefix, clock, mapper, retryPolicy, pacing, CallListener.all(listeners),
-                sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth);
+                sleeper, jitter, trustedCertificates, trustStore, trustStorePassword, proxy, executor, auth, schemeCredentials);
         return Harness.create(HarnessCore.assemble(settings), settings.retryPolicy(), settings.callTimeout());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falconharness.auth.TokenSource;
 import dev.falconharness.engine.AuthStage;
 import dev.falconharness.engine.BodySink;
+import dev.falconharness.engine.SecurityStage;
 import dev.falconharness.engine.Call;
 import dev.falconharness.engine.ClientCredentialsTokenSource;
 import dev.falconharness.engine.Endpoint;
@@ -88,8 +89,15 @@ final class HarnessCore {
         this.transport = new Transport(client, s.requestTimeout(), s.maxBufferedBody());
         this.rateLimit = new RateLimitStage(s.clock(), s.sleeper(), listener, s.pacing(), RATE_LIMIT_MAX_WAIT);
         AuthSpec spec = s.auth() != null ? s.auth() : manifest.auth();
-        this.tokens = tokenSource(s, spec);
-        this.auth = signingStage(s, spec).orElseGet(() -> new AuthStage(tokens, listener));
+        if (SchemeAuth.applies(s, manifest)) {
+            // Named schemes: each request signed as its operation requires (see SecurityStage).
+            List<TokenSource> sources = new java.util.ArrayList<>();
+            this.auth = SchemeAuth.stage(s, manifest, (scheme, c) -> schemeStage(s, scheme, c, sources), sources);
+            this.tokens = sources.isEmpty() ? TokenSource.NONE : sources.get(0);
+        } else {
+            this.tokens = tokenSource(s, spec);
+            this.auth = signingStage(s, spec).orElseGet(() -> new AuthStage(tokens, listener));
+        }
     }
 
     static HarnessCore assemble(Settings s) {
@@ -138,7 +146,8 @@ final class HarnessCore {
     CompletableFuture<RawResponse> sendAsync(List<Stage> stages, PreparedRequest request) {
         Call call = callFor(request);
         CompletableFuture<RawResponse> result = new CompletableFuture<>();
-        CompletableFuture<?> ready = needsToken(request) ? tokens.whenReady(executor, call.remaining())
+        TokenSource source = auth instanceof SecurityStage perOperation ? perOperation.tokensFor(request) : tokens;
+        CompletableFuture<?> ready = needsToken(request, source) ? source.whenReady(executor, call.remaining())
                 : CompletableFuture.completedFuture(null);
         bounded(ready, call).whenComplete((ignored, failure) -> {
             if (failure != null) {
@@ -187,8 +196,8 @@ final class HarnessCore {
         return request.timeout() != null ? Call.within(request.timeout()) : Call.unbounded();
     }
 
-    private boolean needsToken(PreparedRequest request) {
-        return !request.headers().contains("Authorization") && !tokens.isOwnEndpoint(request);
+    private static boolean needsToken(PreparedRequest request, TokenSource source) {
+        return !request.headers().contains("Authorization") && !source.isOwnEndpoint(request);
     }
 
     private RawResponse defaultHeaders(Stage.Chain chain) throws IOException {
@@ -226,10 +235,21 @@ final class HarnessCore {
      * without one, client credentials mean Falcon-style OAuth2 and a bearer token is sent as it is.
      */
     private TokenSource tokenSource(Settings s, AuthSpec spec) {
-        if (s.tokenSource() != null) {
-            return s.tokenSource();
+        return s.tokenSource() != null ? s.tokenSource() : tokenSource(s, spec, s.credentials());
+    }
+
+    /** One named scheme's stage: a signing stage, or a token stage whose source is added to {@code sources}. */
+    private Stage schemeStage(Settings s, AuthSpec spec, Credentials credentials, List<TokenSource> sources) {
+        Optional<Stage> signing = signingStage(spec, credentials);
+        if (signing.isPresent()) {
+            return signing.get();
         }
-        Credentials credentials = s.credentials();
+        TokenSource source = tokenSource(s, spec, credentials);
+        sources.add(source);
+        return new AuthStage(source, listener);
+    }
+
+    private TokenSource tokenSource(Settings s, AuthSpec spec, Credentials credentials) {
         AuthSpec.Type type = spec != null ? spec.type() : defaultType(credentials);
         if (credentials == null || type == AuthSpec.Type.NONE || type == AuthSpec.Type.API_KEY || type == AuthSpec.Type.BASIC) {
             return TokenSource.NONE;
@@ -259,10 +279,13 @@ final class HarnessCore {
 
     /** A stage that signs every request with a fixed credential (API key, HTTP Basic), where the scheme is one. */
     private static Optional<Stage> signingStage(Settings s, AuthSpec spec) {
-        if (s.tokenSource() != null || spec == null || s.credentials() == null) {
+        return s.tokenSource() != null ? Optional.empty() : signingStage(spec, s.credentials());
+    }
+
+    private static Optional<Stage> signingStage(AuthSpec spec, Credentials c) {
+        if (spec == null || c == null) {
             return Optional.empty();
         }
-        Credentials c = s.credentials();
         return switch (spec.type()) {
             case API_KEY -> Optional.of(spec.in() == Location.QUERY
                     ? SigningStage.apiKeyQuery(spec.name(), require(c, c.isApiKey(), spec.type(), "Credentials.apiKey(key)").revealApiKey())
@@ -354,7 +377,11 @@ final class HarnessCore {
 
     void close() {
         if (closed.compareAndSet(false, true)) {
-            tokens.close();
+            if (auth instanceof AutoCloseable all) {
+                SchemeAuth.close(all);
+            } else {
+                tokens.close();
+            }
             if (ownExecutor != null) {
                 ownExecutor.shutdown();
             }

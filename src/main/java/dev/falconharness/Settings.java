@@ -25,10 +25,13 @@ record Settings(Credentials credentials, TokenSource tokenSource, String cloud, 
         HttpClient httpClient, Duration connectTimeout, Duration requestTimeout, Duration callTimeout, long maxBufferedBody, BodyValidation bodyValidation, Duration refreshWindow,
         String userAgentPrefix, Clock clock, ObjectMapper mapper, RetryPolicy retryPolicy, boolean pacing,
         CallListener listener, Sleeper sleeper, DoubleSupplier jitter, List<Path> trustedCertificates, Path trustStore,
-        char[] trustStorePassword, ProxySelector proxy, Executor executor, AuthSpec auth) {
+        char[] trustStorePassword, ProxySelector proxy, Executor executor, AuthSpec auth,
+        java.util.Map<String, Credentials> schemeCredentials) {
 
     Settings {
         manifests = List.copyOf(manifests);
+        schemeCredentials = schemeCredentials == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schemeCredentials));
         trustedCertificates = List.copyOf(trustedCertificates);
         trustStorePassword = trustStorePassword == null ? null : trustStorePassword.clone();
     }

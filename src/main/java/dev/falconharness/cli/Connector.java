@@ -6,6 +6,7 @@ import dev.falconharness.Harness;
 import dev.falconharness.HarnessBuilder;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.manifest.AuthSpec;
+import dev.falconharness.manifest.Manifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -41,7 +42,8 @@ final class Connector {
             builder.manifest(manifests.load());
         }
         Credentials credentials = credentials(c, io);
-        Session.Auth auth = credentials != null ? Session.Auth.CREDENTIALS
+        java.util.Set<String> schemes = manifests.builtIn() ? java.util.Set.of() : schemeCredentials(manifests.load(), io, builder);
+        Session.Auth auth = credentials != null || !schemes.isEmpty() ? Session.Auth.CREDENTIALS
                 : needsCredentials(manifests) ? Session.Auth.MISSING : Session.Auth.NONE_NEEDED;
         where(c, io, builder);
         CachedTokenSource cached = credentials != null && credentials.isClientCredentials() && manifests.builtIn()
@@ -52,7 +54,62 @@ final class Connector {
             builder.credentials(credentials);
         }
         finish(builder, c, verboseLog);
-        return new Session(builder.build(), null, auth);
+        return new Session(builder.build(), null, auth, schemes);
+    }
+
+    /**
+     * Credentials for each named scheme of the manifest ({@code securitySchemes}) found in the
+     * environment, given to {@code builder}; the names of the schemes served. See {@link #schemeVariable}.
+     */
+    private static java.util.Set<String> schemeCredentials(Manifest manifest, Io io, HarnessBuilder builder) {
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        manifest.security().schemes().forEach((name, spec) -> {
+            Credentials credentials = schemeCredentials(name, spec, io);
+            if (credentials != null) {
+                builder.credentials(name, credentials);
+                found.add(name);
+            }
+        });
+        return found;
+    }
+
+    private static Credentials schemeCredentials(String scheme, AuthSpec spec, Io io) {
+        String token = io.env(schemeVariable(scheme, "TOKEN"));
+        return switch (spec.type()) {
+            case API_KEY -> present(io.env(schemeVariable(scheme, "API_KEY")), Credentials::apiKey);
+            case BEARER -> present(token, Credentials::bearerToken);
+            case BASIC -> pair(io, scheme, "USERNAME", "PASSWORD", Credentials::basic);
+            case OAUTH2_CLIENT_CREDENTIALS -> token != null ? Credentials.bearerToken(token)
+                    : pair(io, scheme, "CLIENT_ID", "CLIENT_SECRET", Credentials::of);
+            case NONE -> null;
+        };
+    }
+
+    private static Credentials present(String value, java.util.function.Function<String, Credentials> make) {
+        return value == null || value.isBlank() ? null : make.apply(value.strip());
+    }
+
+    private static Credentials pair(Io io, String scheme, String first, String second,
+            java.util.function.BiFunction<String, String, Credentials> make) {
+        String one = io.env(schemeVariable(scheme, first));
+        String two = io.env(schemeVariable(scheme, second));
+        if (one == null && two == null) {
+            return null;
+        }
+        if (one == null || two == null) {
+            throw CommandFailure.auth("Set both " + schemeVariable(scheme, first) + " and " + schemeVariable(scheme, second)
+                    + " for the scheme \"" + scheme + "\"; only one of them is set");
+        }
+        return make.apply(one, two);
+    }
+
+    /**
+     * The environment variable holding a named scheme's credential: {@code FALCON_HARNESS_<SCHEME>_<WHAT>},
+     * the scheme name upper-cased with every other character than a letter or digit as {@code _}
+     * ({@code apiKeyAuth} and {@code API_KEY}: {@code FALCON_HARNESS_APIKEYAUTH_API_KEY}).
+     */
+    static String schemeVariable(String scheme, String what) {
+        return "FALCON_HARNESS_" + scheme.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_" + what;
     }
 
     /**
@@ -80,15 +137,18 @@ final class Connector {
         if (manifests.builtIn()) {
             return true;
         }
-        AuthSpec auth = manifests.load().auth();
-        return auth != null && auth.type() != AuthSpec.Type.NONE;
+        Manifest manifest = manifests.load();
+        AuthSpec auth = manifest.auth();
+        boolean named = manifest.security().schemes().values().stream().anyMatch(s -> s.type() != AuthSpec.Type.NONE);
+        return named || auth != null && auth.type() != AuthSpec.Type.NONE;
     }
 
     /** The failure for {@link Session.Auth#MISSING}, raised when a call is about to be sent. */
     static CommandFailure missingCredentials() {
         return CommandFailure.auth("No credentials: set FALCON_CLIENT_ID and FALCON_CLIENT_SECRET, or pass "
                 + "--client-id with --client-secret-env NAME or --client-secret-file PATH (for another API's bearer token "
-                + "or API key: FALCON_BEARER_TOKEN or FALCON_API_KEY). To try the command line without an account, add --sandbox.");
+                + "or API key: FALCON_BEARER_TOKEN or FALCON_API_KEY; for a manifest with named schemes: "
+                + "FALCON_HARNESS_<SCHEME>_API_KEY, _TOKEN, _USERNAME and _PASSWORD, or _CLIENT_ID and _CLIENT_SECRET). To try the command line without an account, add --sandbox.");
     }
 
     /** Sets the cloud or base URL from the options, else from the environment. */

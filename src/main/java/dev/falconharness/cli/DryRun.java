@@ -13,23 +13,30 @@ import java.util.List;
 
 /**
  * Shows the request a call would send, and the same request as a {@code curl} command, without
- * sending anything. The token is added only when a call is sent, so it appears as
- * {@code Bearer [redacted]}, and as {@code $FALCON_TOKEN} in the curl command so that it still runs.
+ * sending anything. Credentials are added only when a call is sent, so the dry run shows where each goes
+ * with its value masked, for exactly the scheme the operation would use ({@link DryRunCredentials}): a
+ * token as {@code Bearer [redacted]}, an API key in its header or query parameter, Basic as
+ * {@code Basic [redacted]}. In the curl command each is an environment variable so that it still runs.
  * Secret-named fields are masked in both.
  */
 final class DryRun {
-    private static final String TOKEN_VARIABLE = "$FALCON_TOKEN";
-
     private DryRun() {
     }
 
     /**
-     * @param bearer true when the call would carry a token
-     * @param op     the operation, for naming multipart fields in the curl command
-     * @param args   the parsed arguments, for file paths in the curl command
+     * @param session the session the call would go through: its manifest, and which credentials it has
+     * @param op      the operation, for its security requirement and for naming multipart fields in curl
+     * @param args    the parsed arguments, for file paths in the curl command
      */
-    static String render(PreparedRequest request, boolean bearer, Operation op, CallArguments args) {
-        Headers headers = sentHeaders(request, bearer);
+    static String render(PreparedRequest request, Session session, Operation op, CallArguments args) {
+        List<DryRunCredentials.Added> credentials = DryRunCredentials.of(session, op);
+        for (DryRunCredentials.Added added : credentials) {
+            if (added.query() != null) {
+                String target = request.target();
+                request = request.withTarget(target + (target.contains("?") ? "&" : "?") + added.query() + "=" + Redaction.MASK);
+            }
+        }
+        Headers headers = sentHeaders(request, credentials);
         StringBuilder out = new StringBuilder();
         out.append(request.method()).append(' ').append(request.redactedUrl()).append('\n');
         for (int i = 0; i < headers.size(); i++) {
@@ -39,17 +46,18 @@ final class DryRun {
             out.append('\n').append(request.body().preview()).append('\n');
         }
         out.append('\n');
-        if (bearer) {
-            out.append("# curl needs a token: export FALCON_TOKEN=... (POST /oauth2/token with your client ID and secret)\n");
-        }
-        return out.append(curl(request, headers, op, args)).append('\n').toString();
+        credentials.stream().map(DryRunCredentials.Added::hint).filter(java.util.Objects::nonNull)
+                .forEach(hint -> out.append("# ").append(hint).append('\n'));
+        return out.append(curl(request, headers, op, args, credentials)).append('\n').toString();
     }
 
-    /** The headers as the transport would send them: the token placeholder and the body's type added. */
-    private static Headers sentHeaders(PreparedRequest request, boolean bearer) {
+    /** The headers as the transport would send them: the masked credentials and the body's type added. */
+    private static Headers sentHeaders(PreparedRequest request, List<DryRunCredentials.Added> credentials) {
         Headers headers = request.headers();
-        if (bearer && !headers.contains("Authorization")) {
-            headers = headers.plus("Authorization", "Bearer " + Redaction.MASK);
+        for (DryRunCredentials.Added added : credentials) {
+            if (added.header() != null && !headers.contains(added.header())) {
+                headers = headers.plus(added.header(), added.shown());
+            }
         }
         if (request.body() != null && !headers.contains("Content-Type")) {
             headers = headers.plus("Content-Type", request.body().contentType());
@@ -58,7 +66,8 @@ final class DryRun {
     }
 
     /** One option per line, joined with backslash-newlines, so it reads well and still pastes into a shell. */
-    private static String curl(PreparedRequest request, Headers headers, Operation op, CallArguments args) {
+    private static String curl(PreparedRequest request, Headers headers, Operation op, CallArguments args,
+            List<DryRunCredentials.Added> credentials) {
         List<String> lines = new ArrayList<>(List.of("curl -X " + request.method() + " " + quote(request.redactedUrl())));
         boolean multipart = request.body() != null && request.body().contentType().startsWith("multipart/");
         for (int i = 0; i < headers.size(); i++) {
@@ -66,7 +75,7 @@ final class DryRun {
             if (multipart && name.equalsIgnoreCase("Content-Type")) {
                 continue; // curl writes its own boundary into the multipart Content-Type
             }
-            lines.add("-H " + headerWord(name, headers.value(i)));
+            lines.add("-H " + headerWord(name, headers.value(i), credentials));
         }
         if (multipart) {
             formLines(lines, op, args);
@@ -76,9 +85,12 @@ final class DryRun {
         return String.join(" \\\n  ", lines);
     }
 
-    private static String headerWord(String name, String value) {
-        if (name.equalsIgnoreCase("Authorization") && value.equals("Bearer " + Redaction.MASK)) {
-            return "\"Authorization: Bearer " + TOKEN_VARIABLE + "\"";
+    private static String headerWord(String name, String value, List<DryRunCredentials.Added> credentials) {
+        for (DryRunCredentials.Added added : credentials) {
+            if (name.equalsIgnoreCase(added.header()) && value.equals(added.shown())) {
+                // Double quotes, so the shell fills in the variable.
+                return "\"" + name + ": " + added.curlValue() + "\"";
+            }
         }
         return quote(name + ": " + Redaction.headerValue(name, value));
     }

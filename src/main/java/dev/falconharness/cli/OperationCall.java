@@ -62,8 +62,7 @@ final class OperationCall {
             }
             warnIfDeprecated(op);
             if (request.dryRun) {
-                boolean bearer = session.auth() != Session.Auth.NONE_NEEDED;
-                out.print(DryRun.render(prepared, bearer, op, args));
+                out.print(DryRun.render(prepared, session, op, args));
                 out.flush();
                 return ExitCodes.OK;
             }

@@ -9,9 +9,15 @@ import java.time.Duration;
  *
  * @param harness the harness to call through
  * @param owned   closed after the harness (the sandbox), or null
- * @param auth    whether calls carry a token, and if not, whether they need one
+ * @param auth    whether calls carry credentials, and if not, whether they need them
+ * @param schemes the manifest's named schemes (securitySchemes) the environment gave credentials for
  */
-record Session(Harness harness, AutoCloseable owned, Auth auth) implements AutoCloseable {
+record Session(Harness harness, AutoCloseable owned, Auth auth, java.util.Set<String> schemes) implements AutoCloseable {
+
+    /** A session whose manifest has no named schemes. */
+    Session(Harness harness, AutoCloseable owned, Auth auth) {
+        this(harness, owned, auth, java.util.Set.of());
+    }
 
     /** How calls are authenticated. */
     enum Auth {

@@ -78,6 +78,9 @@ public final class Transport implements Stage {
             // HttpClient.send rethrows a copy of the failure, sometimes of a more general type (a plain
             // IOException for a NoRouteToHostException); the original says more.
             IOException original = e.getCause() instanceof IOException cause ? cause : e;
+            if (deadline.finish() && isNoContentWithBody(original)) {
+                return noContent(request, start);
+            }
             throw deadline.finish() ? original : timedOut(timeout);
         } catch (InterruptedException e) {
             if (!deadline.finish()) {
@@ -91,6 +94,21 @@ public final class Transport implements Stage {
             // late interrupt would hit whatever this thread does next.
             deadline.finish();
         }
+    }
+
+    /**
+     * The JDK client refuses a 204 that announces a body ({@code Content-Length} above zero or chunked)
+     * with this message, before any header reaches us. The server did answer, and 204 means there is
+     * nothing to read: that is an answer, not a network failure. JDK 17 to 25 word it the same way.
+     */
+    private static boolean isNoContentWithBody(IOException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("with 204 response");
+    }
+
+    /** A 204 the JDK would not read: no body, and no headers, since the JDK drops them with the error. */
+    private static RawResponse noContent(PreparedRequest request, long start) {
+        return new RawResponse(request, 204, Headers.EMPTY, new byte[0], Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static HttpTimeoutException timedOut(Duration timeout) {

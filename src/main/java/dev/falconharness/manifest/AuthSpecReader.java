@@ -22,22 +22,31 @@ final class AuthSpecReader {
         this.reader = reader;
     }
 
+    /** Where the block being read is, for problems. */
+    private String at = "/auth";
+
     /** The spec, or null when absent or broken (the problem is recorded). */
     AuthSpec read(JsonNode node) {
+        return read(node, "/auth");
+    }
+
+    /** The spec at {@code pointer} (a named scheme of {@code securitySchemes}), or null when absent or broken. */
+    AuthSpec read(JsonNode node, String pointer) {
+        this.at = pointer;
         if (node == null) {
             return null;
         }
         if (!node.isObject()) {
-            reader.problem(null, "/auth", "must be an object such as {\"type\": \"bearer\"}");
+            reader.problem(null, at, "must be an object such as {\"type\": \"bearer\"}");
             return null;
         }
         AuthSpec.Type type = AuthSpec.Type.fromJson(node.path("type").asText(""));
         if (type == null) {
-            reader.problem(null, "/auth/type", "unknown or missing auth type " + node.path("type")
+            reader.problem(null, at + "/type", "unknown or missing auth type " + node.path("type")
                     + "; use one of none, bearer, apiKey, basic, oauth2ClientCredentials");
             return null;
         }
-        reader.checkKeys(node, KEYS.get(type), null, "/auth");
+        reader.checkKeys(node, KEYS.get(type), null, at);
         return switch (type) {
             case NONE -> AuthSpec.none();
             case BEARER -> AuthSpec.bearer();
@@ -51,11 +60,11 @@ final class AuthSpecReader {
         Location in = Location.fromJson(node.path("in").asText(""));
         String name = node.path("name").asText("");
         if (in != Location.HEADER && in != Location.QUERY) {
-            reader.problem(null, "/auth/in", "an API key goes in \"header\" or \"query\", not " + node.path("in"));
+            reader.problem(null, at + "/in", "an API key goes in \"header\" or \"query\", not " + node.path("in"));
             return null;
         }
         if (name.isBlank()) {
-            reader.problem(null, "/auth/name", "missing: the header or query parameter that carries the key");
+            reader.problem(null, at + "/name", "missing: the header or query parameter that carries the key");
             return null;
         }
         return AuthSpec.apiKey(in, name);
@@ -64,13 +73,13 @@ final class AuthSpecReader {
     private AuthSpec clientCredentials(JsonNode node) {
         String tokenUrl = text(node, "tokenUrl");
         if (tokenUrl == null || tokenUrl.isBlank()) {
-            reader.problem(null, "/auth/tokenUrl", "missing: the token endpoint, absolute or relative to the base URL");
+            reader.problem(null, at + "/tokenUrl", "missing: the token endpoint, absolute or relative to the base URL");
             return null;
         }
         for (String field : new String[] {"tokenUrl", "revokeUrl"}) {
             String url = text(node, field);
             if (url != null && !usable(url)) {
-                reader.problem(null, "/auth/" + field, "\"" + url + "\" is not a usable URL: give a path starting with '/'"
+                reader.problem(null, at + "/" + field, "\"" + url + "\" is not a usable URL: give a path starting with '/'"
                         + " or an http(s) URL with a host, no spaces (percent-encode them) and no #fragment");
             }
         }

@@ -35,9 +35,11 @@ public final class Manifest {
     private final String source;
     private final OperationTable operations;
     private final Definitions definitions;
+    private final Security security;
 
     Manifest(String name, String title, String baseUrl, AuthSpec auth, String source, OperationTable operations,
-            Definitions definitions) {
+            Definitions definitions, Security security) {
+        this.security = security == null ? Security.NONE : security;
         this.name = name;
         this.title = title;
         this.baseUrl = baseUrl;
@@ -69,7 +71,7 @@ public final class Manifest {
      */
     public static Manifest of(String name, List<Operation> operations) {
         OperationJson.check(name, operations);
-        return combine(List.of(new Manifest(name, null, null, null, name, OperationTable.of(operations), Definitions.NONE)), name);
+        return combine(List.of(new Manifest(name, null, null, null, name, OperationTable.of(operations), Definitions.NONE, Security.NONE)), name);
     }
 
     /** Combines manifests into one registry; fails naming both sources if an ID is defined twice. */
@@ -100,7 +102,15 @@ public final class Manifest {
         boolean single = manifests.size() == 1 && first != null;
         return new Manifest(combinedName, first == null ? null : first.title, first == null ? null : first.baseUrl,
                 first == null ? null : first.auth, single ? first.source : "combined manifest", OperationTable.of(all),
-                single ? first.definitions : Definitions.NONE);
+                single ? first.definitions : Definitions.NONE, first == null ? Security.NONE : first.security);
+    }
+
+    /**
+     * The named authentication schemes and default requirement (format 2 {@code securitySchemes} and
+     * {@code security}); {@link Security#NONE} when the manifest has only an {@code auth} block or nothing.
+     */
+    public Security security() {
+        return security;
     }
 
     /** The operation with exactly this ID, or null. */

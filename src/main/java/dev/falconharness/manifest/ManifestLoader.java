@@ -39,7 +39,7 @@ public final class ManifestLoader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ROOT_KEYS =
-            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "definitions", "operations");
+            Set.of("$schema", "format", "name", "title", "source", "baseUrl", "auth", "securitySchemes", "security", "definitions", "operations");
     private static final Set<String> METHODS = dev.falconharness.http.HttpMethods.ALL;
 
     private ManifestLoader() {
@@ -89,12 +89,13 @@ public final class ManifestLoader {
         reader.readHeader(header);
         reader.definitions = indexed.definitions();
         AuthSpec auth = new AuthSpecReader(reader).read(header.get("auth"));
+        Security security = SecurityReader.read(reader, header);
         if (!reader.problems.isEmpty()) {
             throw new ManifestException(reader.problems);
         }
         indexed.operations().readWith(reader.definitions, reader.v2);
         return new Manifest(text(header, "name"), text(header, "title"), text(header, "baseUrl"), auth, source,
-                indexed.operations(), reader.definitions);
+                indexed.operations(), reader.definitions, security);
     }
 
     /** Reads and checks the operation at {@code /operations/position}, held in {@code length} bytes at {@code offset}. */
@@ -125,7 +126,7 @@ public final class ManifestLoader {
             throw new ManifestException(reader.problems);
         }
         return new Manifest(text(root, "name"), text(root, "title"), text(root, "baseUrl"), auth, source,
-                OperationTable.of(operations), reader.definitions);
+                OperationTable.of(operations), reader.definitions, reader.security);
     }
 
     private static String text(JsonNode node, String field) {
@@ -140,6 +141,9 @@ public final class ManifestLoader {
         /** Version 2 allows payload keys; a version 1 manifest that uses them is told to say so. */
         boolean v2;
         Definitions definitions = Definitions.NONE;
+        /** The names of the manifest's securitySchemes, to check operations' requirements; null when unknown. */
+        Set<String> schemeNames;
+        Security security = Security.NONE;
 
         Reader(String source) {
             this.source = source;
@@ -152,6 +156,8 @@ public final class ManifestLoader {
                 return operations;
             }
             readHeader(root);
+            security = SecurityReader.read(this, root);
+            schemeNames = security.schemes().keySet();
             if (root.has("definitions")) {
                 requireV2(null, "/definitions");
                 definitions = PayloadReader.definitions(this, root.get("definitions"));
@@ -229,7 +235,7 @@ public final class ManifestLoader {
     /** Reads one operation object; returns null when it is too broken to build. */
     static final class OperationReader {
         private static final Set<String> KEYS = Set.of("id", "method", "path", "collection", "summary",
-                "description", "deprecated", "replacedBy", "consumes", "parameters", "unpublished", "responses");
+                "description", "deprecated", "replacedBy", "consumes", "parameters", "unpublished", "responses", "produces", "security");
 
         private final Reader reader;
         private final JsonNode node;
@@ -260,7 +266,7 @@ public final class ManifestLoader {
             List<Parameter> parameters = readParameters();
             new PathTemplateCheck(this).check(path, parameters);
             checkBodies(parameters);
-            for (String key : List.of("unpublished", "responses")) {
+            for (String key : List.of("unpublished", "responses", "produces", "security")) {
                 if (node.has(key)) {
                     reader.requireV2(id, pointer + "/" + key);
                 }
@@ -274,7 +280,10 @@ public final class ManifestLoader {
                     .description(optionalText("description"))
                     .deprecated(node.path("deprecated").asBoolean(false))
                     .replacedBy(optionalText("replacedBy"))
-                    .consumes(optionalText("consumes"))
+                    .consumes(MediaTypeReader.read(this, node.get("consumes"), "consumes", reader.v2))
+                    .produces(MediaTypeReader.read(this, node.get("produces"), "produces", reader.v2))
+                    .security(node.has("security") ? SecurityReader.requirement(reader, id, node.get("security"),
+                            pointer + "/security", reader.schemeNames) : null)
                     .parameters(parameters)
                     .source(reader.source)
                     .unpublished(node.path("unpublished").asBoolean(false));

@@ -33,6 +33,9 @@ public final class Operation {
     private final boolean deprecated;
     private final String replacedBy;
     private final String consumes;
+    private final List<String> consumesAll;
+    private final List<String> produces;
+    private final List<java.util.Set<String>> security;
     private final List<Parameter> parameters;
     private final Map<String, Parameter> parametersByName;
     private final String source;
@@ -48,7 +51,10 @@ public final class Operation {
         this.description = b.description;
         this.deprecated = b.deprecated;
         this.replacedBy = b.replacedBy;
-        this.consumes = b.consumes;
+        this.consumesAll = List.copyOf(b.consumesAll);
+        this.consumes = b.consumesAll.isEmpty() ? null : dev.falconharness.http.MediaTypes.preferredRequestType(b.consumesAll);
+        this.produces = List.copyOf(b.produces);
+        this.security = b.security == null ? null : Security.copy(b.security);
         this.parameters = List.copyOf(b.parameters);
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : parameters) {
@@ -80,10 +86,28 @@ public final class Operation {
     /** The ID of the operation to use instead of this deprecated one, or null. */
     public String replacedBy() { return replacedBy; }
     /**
-     * The request content type the manifest declares, or null to infer it from the parameters (JSON for
-     * a body, multipart for form data with files, URL-encoded for other form data).
+     * The request content type sent by default, or null to infer it from the parameters and the body
+     * (JSON for a body, multipart for form data with files, URL-encoded for other form data). Of several
+     * declared types: {@code application/json}, else another JSON type ({@code application/merge-patch+json}),
+     * else null when a wildcard ({@code *}{@code /*}) is declared, else the first declared.
      */
     public String consumes() { return consumes; }
+
+    /** Every request content type the manifest declares, as written (possibly wildcards); empty when none. */
+    public List<String> consumesAll() { return consumesAll; }
+
+    /**
+     * The response content types the manifest declares (format 2 {@code produces}), as written; empty when
+     * none (the harness then asks for JSON).
+     */
+    public List<String> produces() { return produces; }
+
+    /**
+     * The operation's own security requirement (format 2): alternatives, each a set of scheme names of the
+     * manifest's {@code securitySchemes}; empty for "no credentials"; null when it follows the manifest's.
+     * See {@link Security#requirementOf(Operation)}.
+     */
+    public List<java.util.Set<String>> security() { return security; }
     public List<Parameter> parameters() { return parameters; }
     /** The parameter named {@code name} (case-sensitive), or null. */
     public Parameter parameter(String name) { return parametersByName.get(name); }
@@ -151,7 +175,9 @@ public final class Operation {
         private String description;
         private boolean deprecated;
         private String replacedBy;
-        private String consumes;
+        private final List<String> consumesAll = new ArrayList<>();
+        private final List<String> produces = new ArrayList<>();
+        private List<java.util.Set<String>> security;
         private final List<Parameter> parameters = new ArrayList<>();
         private String source;
         private boolean unpublished;
@@ -168,7 +194,20 @@ public final class Operation {
         public Builder description(String description) { this.description = description; return this; }
         public Builder deprecated(boolean deprecated) { this.deprecated = deprecated; return this; }
         public Builder replacedBy(String replacedBy) { this.replacedBy = replacedBy; return this; }
-        public Builder consumes(String consumes) { this.consumes = consumes; return this; }
+        /** One request content type; null declares none. Replaces earlier ones. */
+        public Builder consumes(String consumes) {
+            consumesAll.clear();
+            if (consumes != null) {
+                consumesAll.add(consumes);
+            }
+            return this;
+        }
+        /** The request content types the operation accepts, in declared order. Replaces earlier ones. */
+        public Builder consumes(List<String> types) { consumesAll.clear(); consumesAll.addAll(types); return this; }
+        /** The response content types the operation answers with, in declared order. Replaces earlier ones. */
+        public Builder produces(List<String> types) { produces.clear(); produces.addAll(types); return this; }
+        /** The operation's own security requirement; an empty list for none; null to follow the manifest's. */
+        public Builder security(List<java.util.Set<String>> requirement) { this.security = requirement; return this; }
         public Builder parameter(Parameter parameter) { parameters.add(parameter); return this; }
         public Builder parameters(List<Parameter> list) { parameters.addAll(list); return this; }
         public Builder source(String source) { this.source = source; return this; }

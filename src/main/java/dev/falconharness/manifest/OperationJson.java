@@ -43,10 +43,21 @@ final class OperationJson {
         ObjectNode node = NODES.objectNode();
         node.put("id", op.id()).put("method", op.method()).put("path", op.path());
         putIf(node, "collection", op.collection());
-        putIf(node, "consumes", op.consumes());
+        mediaTypes(node, "consumes", op.consumesAll());
+        mediaTypes(node, "produces", op.produces());
         ArrayNode parameters = node.putArray("parameters");
         op.parameters().forEach(p -> parameters.add(write(p)));
         return node;
+    }
+
+    /** One type as a string (readable by format 1), several as a list. */
+    private static void mediaTypes(ObjectNode node, String key, List<String> types) {
+        if (types.size() == 1) {
+            node.put(key, types.get(0));
+        } else if (!types.isEmpty()) {
+            ArrayNode list = node.putArray(key);
+            types.forEach(list::add);
+        }
     }
 
     private static ObjectNode write(Parameter p) {

@@ -25,13 +25,17 @@ final class ManifestWriter {
     private ManifestWriter() {
     }
 
-    static ObjectNode document(String name, String title, String source, String baseUrl, ArrayNode operations) {
+    static ObjectNode document(String name, String title, String source, String baseUrl, ObjectNode definitions,
+            ArrayNode operations) {
         ObjectNode manifest = NODES.objectNode();
-        manifest.put("format", ManifestLoader.FORMAT);
+        manifest.put("format", ManifestLoader.FORMAT_V2);
         manifest.put("name", name);
         putText(manifest, "title", title);
         putText(manifest, "source", source);
         putText(manifest, "baseUrl", baseUrl);
+        if (definitions != null && !definitions.isEmpty()) {
+            manifest.set("definitions", definitions);
+        }
         manifest.set("operations", operations);
         return manifest;
     }
@@ -56,10 +60,24 @@ final class ManifestWriter {
             putText(out, "replacedBy", description == null ? null
                     : FalconTableConverter.replacement(description, draft.id(), allIds));
         }
-        putText(out, "consumes", draft.consumes());
+        mediaTypes(out, "consumes", draft.consumes());
+        mediaTypes(out, "produces", draft.produces());
         ArrayNode parameters = out.putArray("parameters");
         draft.parameters().forEach(p -> parameters.add(p.toJson()));
+        if (!draft.responses().isEmpty()) {
+            out.set("responses", draft.responses());
+        }
         return out;
+    }
+
+    /** One type as a string, several as a list, none left out. */
+    private static void mediaTypes(ObjectNode out, String key, java.util.List<String> types) {
+        if (types.size() == 1) {
+            out.put(key, types.get(0));
+        } else if (!types.isEmpty()) {
+            ArrayNode list = out.putArray(key);
+            types.forEach(list::add);
+        }
     }
 
     private static String firstTag(JsonNode operation) {

@@ -1,6 +1,7 @@
 package dev.falconharness.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.Set;
  */
 final class OperationMapper {
     /** A mapped operation, before its texts are written; see {@link ManifestWriter}. */
-    record Draft(String id, OperationWalker.Source source, List<ParamDraft> parameters, String consumes) {
+    record Draft(String id, OperationWalker.Source source, List<ParamDraft> parameters, List<String> consumes,
+            List<String> produces, ObjectNode responses) {
     }
 
     private final JsonNode root;
@@ -24,6 +26,8 @@ final class OperationMapper {
     private final Warnings warnings;
     private final ParameterMapper parameters;
     private final RequestBodyMapper bodies;
+    private final SchemaConverter converter;
+    private final ResponseMapper responses;
 
     OperationMapper(JsonNode root, SpecVersion version, Refs refs, Warnings warnings) {
         this.root = root;
@@ -34,6 +38,8 @@ final class OperationMapper {
         Styles styles = new Styles(warnings);
         this.parameters = new ParameterMapper(version, schemas, styles, warnings);
         this.bodies = new RequestBodyMapper(refs, schemas, styles, warnings);
+        this.converter = new SchemaConverter(root, version, refs, warnings);
+        this.responses = new ResponseMapper(root, version, refs, converter, warnings);
     }
 
     Draft map(OperationWalker.Source op, String id) {
@@ -44,7 +50,7 @@ final class OperationMapper {
                 mapped.add(p);
             }
         }
-        String consumes = null;
+        List<String> consumes = List.of();
         if (version.isOpenApi3() && op.operation().has("requestBody")) {
             RequestBodyMapper.Result body = bodies.map(op.operation().get("requestBody"), Pointers.child(op.pointer(), "requestBody"));
             mapped.addAll(body.parameters());
@@ -55,7 +61,12 @@ final class OperationMapper {
         warnUnmapped(op);
         List<ParamDraft> kept = new ParameterSet(warnings).reconcile(op.path(), op.pointer(), mapped);
         boolean sendsContent = kept.stream().anyMatch(p -> p.isBody() || p.isForm());
-        return new Draft(id, op, kept, sendsContent ? consumes : null);
+        for (ParamDraft p : kept) {
+            if (p.isBody() && p.specSchema != null) {
+                p.schema = converter.convert(p.specSchema, p.specSchemaAt);
+            }
+        }
+        return new Draft(id, op, kept, sendsContent ? consumes : List.of(), responses.produces(op), responses.responses(op));
     }
 
     /** Path item parameters first, each replaced in place by an operation parameter of the same name and location. */
@@ -85,27 +96,27 @@ final class OperationMapper {
     }
 
     /**
-     * Swagger 2.0: JSON bodies and form data are inferred by the runtime; only other body media types
-     * (the first the operation or document lists) and multipart without files are declared.
+     * Swagger 2.0: a body operation declares every type the operation (or document) lists, wildcards
+     * included, except form types, and nothing when that is only {@code application/json}; form data is
+     * inferred by the runtime, and only multipart without files is declared.
      */
-    private String swaggerConsumes(OperationWalker.Source op, List<ParamDraft> mapped) {
+    private List<String> swaggerConsumes(OperationWalker.Source op, List<ParamDraft> mapped) {
         JsonNode declared = op.operation().has("consumes") ? op.operation().get("consumes") : root.path("consumes");
         List<String> types = new ArrayList<>();
-        declared.forEach(type -> types.add(RequestBodyMapper.base(type.asText())));
+        declared.forEach(type -> {
+            String base = RequestBodyMapper.base(type.asText());
+            if (!types.contains(base)) {
+                types.add(base);
+            }
+        });
         if (mapped.stream().anyMatch(ParamDraft::isBody)) {
-            if (types.isEmpty() || types.stream().anyMatch(RequestBodyMapper::isJson)) {
-                return null;
-            }
-            if (types.get(0).contains("*")) {
-                warnings.warn(Pointers.child(op.pointer(), "consumes"), "media type " + types.get(0)
-                        + " is a wildcard; the body is sent as " + RequestBodyMapper.OCTET_STREAM);
-                return RequestBodyMapper.OCTET_STREAM;
-            }
-            return types.get(0);
+            types.remove(RequestBodyMapper.MULTIPART);
+            types.remove(RequestBodyMapper.URL_ENCODED);
+            return types.equals(List.of(RequestBodyMapper.JSON)) ? List.of() : types;
         }
         boolean files = mapped.stream().anyMatch(p -> "file".equals(p.type));
         boolean onlyMultipart = types.contains(RequestBodyMapper.MULTIPART) && !types.contains(RequestBodyMapper.URL_ENCODED);
-        return !files && onlyMultipart && mapped.stream().anyMatch(ParamDraft::isForm) ? RequestBodyMapper.MULTIPART : null;
+        return !files && onlyMultipart && mapped.stream().anyMatch(ParamDraft::isForm) ? List.of(RequestBodyMapper.MULTIPART) : List.of();
     }
 
     private void warnUnmapped(OperationWalker.Source op) {

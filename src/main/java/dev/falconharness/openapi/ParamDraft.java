@@ -30,6 +30,11 @@ final class ParamDraft {
     Integer minItems;
     boolean uniqueItems;
     String description;
+    /** A body parameter's schema as the spec writes it, and where; converted by {@link SchemaConverter}. */
+    JsonNode specSchema;
+    String specSchemaAt;
+    /** A body parameter's schema in the manifest's subset, or null. */
+    ObjectNode schema;
 
     ParamDraft(String name, String in, String pointer) {
         this.name = name;
@@ -69,6 +74,9 @@ final class ParamDraft {
             out.put("uniqueItems", true);
         }
         putText(out, "description", description);
+        if (schema != null) {
+            out.set("schema", schema);
+        }
         return out;
     }
 

@@ -54,6 +54,8 @@ final class ParameterMapper {
         }
         ParamDraft p = start(name, in, node, at);
         if (p.isBody()) {
+            p.specSchema = node.get("schema");
+            p.specSchemaAt = Pointers.child(at, "schema");
             return p;
         }
         if (!schemas.apply(p, node, at, p.isForm())) {

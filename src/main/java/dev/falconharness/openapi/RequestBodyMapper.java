@@ -11,19 +11,22 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Maps an OpenAPI 3 {@code requestBody} to manifest parameters and, where the runtime cannot infer it,
- * a {@code consumes} media type. Not thread-safe (reports through the run's {@link Warnings}).
+ * Maps an OpenAPI 3 {@code requestBody} to manifest parameters and the {@code consumes} media types.
+ * Not thread-safe (reports through the run's {@link Warnings}).
  *
- * <p>One media type is imported, the first of: {@code application/json}, another JSON type
- * ({@code +json}), {@code multipart/form-data}, {@code application/x-www-form-urlencoded},
- * {@code application/octet-stream}, the first one listed; the others are named in a warning.
+ * <p>The layout follows the first of: {@code application/json}, another JSON type ({@code +json}),
+ * {@code multipart/form-data}, {@code application/x-www-form-urlencoded}, {@code application/octet-stream},
+ * the first one listed.
  * <ul>
- *   <li>JSON: a {@code body} parameter named "body", required as the request body says.</li>
+ *   <li>A body (JSON or anything else): a {@code body} parameter named "body", required as the request
+ *       body says, with the JSON type's schema converted by {@link SchemaConverter}; {@code consumes}
+ *       lists every non-form type offered, wildcards such as {@code *}{@code /*} included (the harness
+ *       then sends JSON for a JSON body), and is left out when it would say only {@code application/json}.
+ *       Form types offered beside a body are named in a warning.</li>
  *   <li>Multipart and URL-encoded forms: one {@code formData} parameter per schema property
  *       ({@code allOf} parts merged), required per the schema's {@code required} list; in multipart,
- *       {@code format: binary} (or a 3.1 {@code contentMediaType}) is a file.</li>
- *   <li>Anything else: a {@code body} parameter, sent as raw bytes with {@code consumes} set to the
- *       media type ({@code application/octet-stream} for wildcards such as {@code *}{@code /*}).</li>
+ *       {@code format: binary} (or a 3.1 {@code contentMediaType}) is a file. Other types offered are
+ *       named in a warning.</li>
  * </ul>
  */
 final class RequestBodyMapper {
@@ -34,9 +37,9 @@ final class RequestBodyMapper {
     // Deep enough for models built from a few allOf layers; stops a model that includes itself.
     private static final int MAX_ALL_OF_DEPTH = 8;
 
-    /** The body's parameters (possibly none) and the media type to declare, or null to infer it. */
-    record Result(List<ParamDraft> parameters, String consumes) {
-        static final Result NONE = new Result(List.of(), null);
+    /** The body's parameters (possibly none) and the media types to declare (empty to infer them). */
+    record Result(List<ParamDraft> parameters, List<String> consumes) {
+        static final Result NONE = new Result(List.of(), List.of());
     }
 
     private final Refs refs;
@@ -64,41 +67,65 @@ final class RequestBodyMapper {
         List<String> offered = new ArrayList<>();
         content.fieldNames().forEachRemaining(offered::add);
         String chosen = choose(offered);
-        if (offered.size() > 1) {
-            List<String> others = new ArrayList<>(offered);
-            others.remove(chosen);
-            warnings.warn(Pointers.child(body.pointer(), "content"), "request body is also accepted as "
-                    + String.join(", ", others) + "; imported as " + chosen + " only");
+        String contentAt = Pointers.child(body.pointer(), "content");
+        Refs.Located media = new Refs.Located(content.get(chosen), Pointers.child(contentAt, chosen));
+        String type = base(chosen);
+        if (isForm(type)) {
+            warnOthers(contentAt, offered, List.of(chosen), chosen);
+            return formResult(type, media);
         }
-        Refs.Located media = new Refs.Located(content.get(chosen), Pointers.child(Pointers.child(body.pointer(), "content"), chosen));
-        return mapMedia(base(chosen), media, body.node());
+        List<String> kept = new ArrayList<>();
+        offered.stream().filter(t -> !isForm(base(t))).forEach(t -> addOnce(kept, base(t)));
+        warnOthers(contentAt, offered, kept, chosen);
+        ParamDraft p = body(media, body.node());
+        if (!isJson(type)) {
+            if (structured(p.specSchema, p.specSchemaAt)) {
+                warnings.warn(p.specSchemaAt, "the schema of " + type + " content is not checked (the harness checks "
+                        + "JSON bodies only); left out");
+            }
+            p.specSchema = null;
+        }
+        return new Result(List.of(p), kept.equals(List.of(JSON)) ? List.of() : kept);
     }
 
-    private Result mapMedia(String type, Refs.Located media, JsonNode body) {
-        boolean required = body.path("required").asBoolean(false);
-        String description = SchemaMapper.text(body, "description");
-        if (isJson(type)) {
-            // application/merge-patch+json and the like: encoded as JSON, sent with their own type.
-            return new Result(List.of(body(media, required, description)), type.equals(JSON) ? null : type);
-        }
-        if (type.equals(MULTIPART) || type.equals(URL_ENCODED)) {
-            List<ParamDraft> fields = formFields(media, type.equals(MULTIPART));
-            boolean files = fields.stream().anyMatch(f -> "file".equals(f.type));
-            // Multipart without a file would otherwise be inferred as URL-encoded.
-            return new Result(fields, type.equals(MULTIPART) && !files ? MULTIPART : null);
-        }
-        String consumes = type;
-        if (type.contains("*")) {
-            warnings.warn(media.pointer(), "request body media type " + type + " is a wildcard; sent as " + OCTET_STREAM);
-            consumes = OCTET_STREAM;
-        }
-        return new Result(List.of(body(media, required, description)), consumes);
+    /** A schema that says more than "some text or bytes", which a raw body's check would lose. */
+    private boolean structured(JsonNode schema, String at) {
+        Refs.Located s = schema == null ? null : refs.resolve(schema, at, "schema");
+        return s != null && !"string".equals(s.node().path("type").asText()) && !s.node().isEmpty();
     }
 
-    private static ParamDraft body(Refs.Located media, boolean required, String description) {
+    private Result formResult(String type, Refs.Located media) {
+        List<ParamDraft> fields = formFields(media, type.equals(MULTIPART));
+        boolean files = fields.stream().anyMatch(f -> "file".equals(f.type));
+        // Multipart without a file would otherwise be inferred as URL-encoded.
+        return new Result(fields, type.equals(MULTIPART) && !files ? List.of(MULTIPART) : List.of());
+    }
+
+    private void warnOthers(String at, List<String> offered, List<String> kept, String chosen) {
+        List<String> others = new ArrayList<>();
+        offered.stream().filter(t -> !kept.contains(base(t)) && !t.equals(chosen)).forEach(others::add);
+        if (!others.isEmpty()) {
+            warnings.warn(at, "request body is also accepted as " + String.join(", ", others)
+                    + ", a different layout; imported as " + (kept.size() > 1 ? "a body of " + String.join(", ", kept) : chosen) + " only");
+        }
+    }
+
+    private static boolean isForm(String type) {
+        return type.equals(MULTIPART) || type.equals(URL_ENCODED);
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static ParamDraft body(Refs.Located media, JsonNode body) {
         ParamDraft p = new ParamDraft("body", "body", media.pointer());
-        p.required = required;
-        p.description = description;
+        p.required = body.path("required").asBoolean(false);
+        p.description = SchemaMapper.text(body, "description");
+        p.specSchema = media.node().get("schema");
+        p.specSchemaAt = Pointers.child(media.pointer(), "schema");
         return p;
     }
 

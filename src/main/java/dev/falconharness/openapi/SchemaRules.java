@@ -22,7 +22,7 @@ final class SchemaRules {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9][a-z0-9_-]*$");
     private static final Pattern BASE_URL = Pattern.compile("^https?://[^/\\s]+(/[^\\s]*[^/\\s])?$");
     private static final Pattern NO_SPACE = Pattern.compile("^\\S+$");
-    private static final Pattern MEDIA_TYPE = Pattern.compile("^[a-z]+/[^\\s]+$");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("^([a-z][a-z0-9.+-]*|\\*)/[^\\s]+$");
     private static final int SUMMARY_LIMIT = 160;
 
     private final String source;
@@ -54,7 +54,9 @@ final class SchemaRules {
     private void operation(JsonNode op, String at) {
         operationId = op.path("id").isTextual() ? op.path("id").asText() : null;
         matches(op, "id", NO_SPACE, at, "no spaces");
-        matches(op, "consumes", MEDIA_TYPE, at, "a lower-case media type such as application/octet-stream");
+        for (String key : List.of("consumes", "produces")) {
+            mediaTypes(op, key, at);
+        }
         notEmpty(op, at, "collection", "summary", "description");
         String summary = op.path("summary").asText("");
         if (summary.codePointCount(0, summary.length()) > SUMMARY_LIMIT || summary.contains("\n") || summary.contains("\r")) {
@@ -93,6 +95,26 @@ final class SchemaRules {
     private void present(JsonNode node, String key, String at, String hint) {
         if (!node.has(key)) {
             problem(at, "missing \"" + key + "\": " + hint);
+        }
+    }
+
+    /** A media type, or a list of them; the loader reports other JSON types. */
+    private void mediaTypes(JsonNode op, String key, String at) {
+        String expected = "a lower-case media type such as application/octet-stream";
+        JsonNode value = op.get(key);
+        if (value != null && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                matches(value, i, at + "/" + key, expected);
+            }
+        } else {
+            matches(op, key, MEDIA_TYPE, at, expected);
+        }
+    }
+
+    private void matches(JsonNode list, int index, String at, String expected) {
+        JsonNode value = list.get(index);
+        if (value.isTextual() && !MEDIA_TYPE.matcher(value.asText()).matches()) {
+            problem(at + "/" + index, "\"" + value.asText() + "\" is not valid here; expected " + expected);
         }
     }
 

@@ -74,6 +74,14 @@ final class SchemaSubset {
 
     /** Every definition some operation's schema reaches, each checked, and every operation schema checked. */
     static ObjectNode definitions(JsonNode operations, JsonNode definitions) {
+        return withoutEndlessRequirements(reachable(definitions, referencedBy(operations), JsonNodeFactory.instance.objectNode()));
+    }
+
+    /**
+     * The definitions the operations' schemas name directly (name to the pointer of the first use), every
+     * operation schema checked.
+     */
+    static Map<String, String> referencedBy(JsonNode operations) {
         Map<String, String> refs = new LinkedHashMap<>();
         for (int i = 0; i < operations.size(); i++) {
             String at = "/operations/" + i;
@@ -90,7 +98,7 @@ final class SchemaSubset {
                 }
             });
         }
-        return withoutEndlessRequirements(reachable(definitions, refs, JsonNodeFactory.instance.objectNode()));
+        return refs;
     }
 
     /**

@@ -80,23 +80,31 @@ public final class SpecImporter {
         SpecVersion version = SpecVersion.detect(spec, sourceName, warnings);
         Refs refs = new Refs(spec, warnings);
         String baseUrl = new ServerUrls(warnings).baseUrl(spec, version);
-        ObjectNode auth = new SecurityMapper(warnings).map(spec, version);
         List<OperationWalker.Source> sources = new OperationWalker(refs, warnings).walk(spec);
+        SecurityMapper security = new SecurityMapper(warnings);
+        security.map(spec, version, sources);
         List<String> ids = OperationIds.assign(sources, sourceName, warnings);
-        ArrayNode operations = operations(spec, version, refs, warnings, sources, ids, sourceName);
+        ObjectNode definitions = new SchemaConverter(spec, version, refs, warnings).definitions();
+        ArrayNode operations = operations(spec, version, refs, warnings, sources, ids, sourceName, definitions, security);
         String title = SchemaMapper.text(spec.path("info"), "title");
         ObjectNode manifest = ManifestWriter.document(ManifestWriter.name(title, sourceName), title,
-                provenance(spec, version, sourceName), baseUrl, operations);
-        if (auth != null) {
+                provenance(spec, version, sourceName), baseUrl, definitions, operations);
+        if (security.auth() != null || security.schemes() != null) {
+            // Authentication reads best before the payload definitions and operations.
+            manifest.remove("definitions");
             manifest.remove("operations");
-            manifest.set("auth", auth);
+            putSecurity(manifest, security);
+            if (!definitions.isEmpty()) {
+                manifest.set("definitions", definitions);
+            }
             manifest.set("operations", operations);
         }
         return new ImportResult(manifest, load(manifest, sourceName), warnings.list());
     }
 
     private static ArrayNode operations(JsonNode spec, SpecVersion version, Refs refs, Warnings warnings,
-            List<OperationWalker.Source> sources, List<String> ids, String sourceName) {
+            List<OperationWalker.Source> sources, List<String> ids, String sourceName, ObjectNode definitions,
+            SecurityMapper security) {
         OperationMapper mapper = new OperationMapper(spec, version, refs, warnings);
         Set<String> allIds = new HashSet<>(ids);
         ArrayNode operations = JsonNodeFactory.instance.arrayNode();
@@ -104,7 +112,11 @@ public final class SpecImporter {
             warnings.operation(ids.get(i));
             OperationMapper.Draft draft = mapper.map(sources.get(i), ids.get(i));
             ObjectNode operation = ManifestWriter.operation(draft, allIds);
-            if (isValid(operation, draft.source().pointer(), sourceName, warnings)) {
+            ArrayNode own = security.operationSecurity(sources.get(i));
+            if (own != null) {
+                operation.set("security", own);
+            }
+            if (isValid(operation, definitions, security, draft.source().pointer(), sourceName, warnings)) {
                 operations.add(operation);
             }
         }
@@ -128,9 +140,24 @@ public final class SpecImporter {
      * Checks one operation alone, so that one the importer cannot make valid costs that operation
      * only, not the whole import.
      */
-    private static boolean isValid(ObjectNode operation, String pointer, String sourceName, Warnings warnings) {
+    private static boolean isValid(ObjectNode operation, ObjectNode definitions, SecurityMapper security, String pointer,
+            String sourceName, Warnings warnings) {
         ArrayNode single = JsonNodeFactory.instance.arrayNode().add(operation);
-        List<ManifestProblem> problems = ManifestChecker.check(ManifestWriter.document("check", null, null, null, single), sourceName);
+        ObjectNode reachable = JsonNodeFactory.instance.objectNode();
+        try {
+            // The definitions are checked once, with the whole manifest (load); here each one the operation
+            // names stands as {}, so checking an operation costs its own schemas only, not the definitions
+            // they reach (which made large specs quadratic).
+            SchemaSubset.referencedBy(single).keySet().forEach(reachable::putObject);
+        } catch (IllegalArgumentException e) {
+            warnings.warn(pointer, "operation skipped, its schemas cannot be expressed: " + e.getMessage());
+            return false;
+        }
+        ObjectNode document = ManifestWriter.document("check", null, null, null, reachable, single);
+        if (operation.has("security")) {
+            document.set("securitySchemes", security.schemes());
+        }
+        List<ManifestProblem> problems = ManifestChecker.check(document, sourceName);
         if (problems.isEmpty()) {
             return true;
         }
@@ -141,6 +168,17 @@ public final class SpecImporter {
         }
         warnings.warn(pointer, "operation skipped, it would make the manifest invalid: " + String.join("; ", reasons));
         return false;
+    }
+
+    private static void putSecurity(ObjectNode manifest, SecurityMapper security) {
+        if (security.auth() != null) {
+            manifest.set("auth", security.auth());
+            return;
+        }
+        manifest.set("securitySchemes", security.schemes());
+        if (security.security() != null) {
+            manifest.set("security", security.security());
+        }
     }
 
     /** The finished manifest, checked like a hand-written one and loaded; never half valid. */

@@ -1,8 +1,10 @@
 package dev.falconharness.request;
 
+import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.Location;
+import dev.falconharness.http.MediaTypes;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
@@ -29,6 +31,8 @@ final class OperationTemplate {
     private final Object[] pathPieces;
     private final int bodyIndex;
     private final boolean multipart;
+    /** The Accept header built from the operation's produces; null leaves the harness default. */
+    private final String accept;
     private final BodyEncoder bodyEncoder;
     private final BodyCheck bodyCheck;
     private final Schema bodySchema;
@@ -54,6 +58,7 @@ final class OperationTemplate {
         }
         this.bodyIndex = body;
         this.pathPieces = compilePath(PathTemplate.parse(operation.path()));
+        this.accept = MediaTypes.accept(operation.produces());
         this.multipart = hasFiles() || (operation.consumes() != null && operation.consumes().startsWith(FormEncoder.MULTIPART));
     }
 
@@ -87,8 +92,18 @@ final class OperationTemplate {
 
     PreparedRequest build(Map<String, ?> params, Object body) {
         Problems problems = new Problems();
+        String chosenKey = MediaChoice.key(params, indexByName);
+        String chosen = null;
+        if (chosenKey != null) {
+            chosen = MediaChoice.check(operation, bodyIndex >= 0 || operation.has(Location.FORM_DATA), params.get(chosenKey), problems);
+            Map<String, Object> rest = new LinkedHashMap<>(params);
+            rest.remove(chosenKey);
+            params = rest;
+        }
+        String contentType = chosen != null ? chosen : operation.consumes();
         Object[] values = collect(params, body, problems);
         RequestParts request = new RequestParts(parameters.length);
+        request.contentType = contentType;
         for (int i = 0; i < parameters.length; i++) {
             if (values[i] != null) {
                 handlers[i].apply(request, values[i], problems);
@@ -97,13 +112,16 @@ final class OperationTemplate {
             }
         }
         problems.throwIfAny(operation.id());
-        RequestBody content = request.formOrNull() != null ? request.formOrNull().encode(multipart) : request.content;
+        boolean asMultipart = chosen == null ? multipart : chosen.startsWith(FormEncoder.MULTIPART) || hasFiles();
+        RequestBody content = request.formOrNull() != null ? request.formOrNull().encode(asMultipart) : request.content;
+        Headers headers = accept != null && !request.headers.contains("Accept") ? request.headers.plus("Accept", accept)
+                : request.headers;
         return new PreparedRequest(operation.id(), operation.method(), null, target(request.pathValues, request.query),
-                request.headers, content, null);
+                headers, content, null);
     }
 
-    private RequestBody body(Parameter p, Object value, Problems problems) {
-        RequestBody content = bodyEncoder.encode(p, value, operation.consumes(), problems);
+    private RequestBody body(Parameter p, Object value, String contentType, Problems problems) {
+        RequestBody content = bodyEncoder.encode(p, value, contentType, problems);
         if (content != null) {
             bodyCheck.check(operation, p, bodySchema, value, problems);
         }

@@ -24,7 +24,7 @@ sealed interface ParameterHandler {
     /** Writes the body of an operation (encoding and schema check); supplied by the operation's template. */
     @FunctionalInterface
     interface BodyWriter {
-        RequestBody write(Parameter p, Object value, Problems problems);
+        RequestBody write(Parameter p, Object value, String contentType, Problems problems);
     }
 
     /** The handler for {@code p}, the {@code index}-th parameter of its operation. */
@@ -168,7 +168,7 @@ sealed interface ParameterHandler {
     record Body(Parameter parameter, BodyWriter writer) implements ParameterHandler {
         @Override
         public void apply(RequestParts request, Object value, Problems problems) {
-            request.content = writer.write(parameter, value, problems);
+            request.content = writer.write(parameter, value, request.contentType, problems);
         }
     }
 

@@ -10,6 +10,8 @@ final class RequestParts {
     final StringBuilder query = new StringBuilder();
     Headers headers = Headers.EMPTY;
     RequestBody content;
+    /** The request media type for this call: the caller's Content-Type argument, else the operation's default. */
+    String contentType;
     private FormEncoder form;
 
     RequestParts(int parameters) {

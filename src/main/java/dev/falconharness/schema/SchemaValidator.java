@@ -203,11 +203,20 @@ public final class SchemaValidator {
         return valid;
     }
 
+    /**
+     * OpenAPI's rule for one schema shared by requests and answers: a required {@code readOnly} property
+     * (an ID the server assigns) is not required in a request, a required {@code writeOnly} one (a
+     * password) not in an answer.
+     */
+    private boolean exempt(Schema property) {
+        return property != null && (closed ? property.readOnly() : property.writeOnly());
+    }
+
     private boolean checkObject(Schema s, Object object, ValuePath path, Run run, boolean checkUnknown, Set<String> inherited) {
         boolean valid = true;
         for (int i = 0; i < s.required.size(); i++) {
             String name = s.required.get(i);
-            if (Tree.field(object, name) == Tree.ABSENT) {
+            if (Tree.field(object, name) == Tree.ABSENT && !exempt(s.properties.get(name))) {
                 valid = problem(run, path == null ? null : path.field(name), "missing required field"
                         + describeField(s.properties.get(name)));
                 if (run == null) {

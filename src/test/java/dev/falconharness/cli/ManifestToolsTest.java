@@ -33,7 +33,7 @@ class ManifestToolsTest {
     void importPrintsToStdoutWithoutOut() {
         Cli.Result result = Cli.with(Map.of()).run("manifest", "import", SPECS.resolve("inventory-swagger.json").toString());
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().startsWith("{\n  \"format\": \"falcon-harness/manifest@1\""), result.out());
+        assertTrue(result.out().startsWith("{\n  \"format\": \"falcon-harness/manifest@2\""), result.out());
     }
 
     @Test

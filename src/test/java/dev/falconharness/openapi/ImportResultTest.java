@@ -29,7 +29,7 @@ class ImportResultTest {
     void theTextFormUsesTwoSpacesAndEndsWithANewline() {
         assertEquals("""
                 {
-                  "format": "falcon-harness/manifest@1",
+                  "format": "falcon-harness/manifest@2",
                   "name": "help-desk",
                   "title": "Help Desk",
                   "source": "test.yaml: Help Desk 1.0, imported from OpenAPI 3.0",

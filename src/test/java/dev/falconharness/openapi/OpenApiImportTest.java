@@ -275,8 +275,9 @@ class OpenApiImportTest {
         assertEquals("{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"K\"}", result.manifestJson().get("auth").toString());
         assertEquals(dev.falconharness.manifest.AuthSpec.apiKey(dev.falconharness.manifest.Location.HEADER, "K"),
                 result.manifest().auth());
-        assertEquals(List.of("at /components/securitySchemes: the manifest holds one authentication scheme; using \"key\" "
-                + "of key, oauth"), warnings(result));
+        assertEquals(List.of("at /components/securitySchemes: security schemes the manifest cannot express (it knows bearer, "
+                + "basic, apiKey in a header or the query, OAuth2 client credentials): oauth; requests needing only them go "
+                + "without credentials (add the header yourself, or Harness.builder().auth(...))"), warnings(result));
     }
 
     @Test
@@ -304,8 +305,9 @@ class OpenApiImportTest {
                 components: {securitySchemes: {session: {type: apiKey, in: cookie, name: sid}, oidc: {type: openIdConnect, openIdConnectUrl: 'https://x'}}}
                 """);
         assertEquals(null, result.manifestJson().get("auth"));
-        assertTrue(warnings(result).get(0).startsWith("at /components/securitySchemes: no security scheme the manifest can "
-                + "express"), warnings(result).toString());
+        assertTrue(warnings(result).get(0).startsWith("at /components/securitySchemes: security schemes the manifest cannot "
+                + "express (it knows bearer, basic, apiKey in a header or the query, OAuth2 client credentials): session, oidc"),
+                warnings(result).toString());
     }
 
     @Test

@@ -28,8 +28,10 @@ class RequestBodyImportTest {
                     requestBody: {content: {'application/json; charset=utf-8': {schema: {type: object}}}}
                 """));
         assertJson("{'id': 'create', 'method': 'POST', 'path': '/t', 'parameters': ["
-                + "{'name': 'body', 'in': 'body', 'required': true, 'description': 'The new ticket.'}]}", operation(result, "create"));
-        assertJson("{'id': 'replace', 'method': 'PUT', 'path': '/t', 'parameters': [{'name': 'body', 'in': 'body'}]}",
+                + "{'name': 'body', 'in': 'body', 'required': true, 'description': 'The new ticket.', 'schema': {'type': 'object'}}]}",
+                operation(result, "create"));
+        assertJson("{'id': 'replace', 'method': 'PUT', 'path': '/t', 'parameters': [{'name': 'body', 'in': 'body', "
+                + "'schema': {'type': 'object'}}]}",
                 operation(result, "replace"));
         assertEquals(List.of(), warnings(result));
     }
@@ -173,15 +175,15 @@ class RequestBodyImportTest {
     }
 
     @Test
-    void otherMediaTypesAreRawBodiesAndWildcardsBecomeOctetStream() {
+    void otherMediaTypesAreRawBodiesAndWildcardsStayWildcardsSoAJsonBodyGoesAsJson() {
         ImportResult result = importText(spec("""
                 /csv: {post: {operationId: importCsv, requestBody: {content: {text/csv: {}}}}}
                 /any: {post: {operationId: importAny, requestBody: {content: {'*/*': {}}}}}
                 """));
         assertEquals("text/csv", operation(result, "importCsv").get("consumes").asText());
-        assertEquals("application/octet-stream", operation(result, "importAny").get("consumes").asText());
-        assertEquals(List.of("at /paths/~1any/post/requestBody/content/*~1* (operation importAny): request body media type "
-                + "*/* is a wildcard; sent as application/octet-stream"), warnings(result));
+        assertEquals("*/*", operation(result, "importAny").get("consumes").asText());
+        assertEquals(List.of(), warnings(result));
+        assertEquals(null, result.manifest().operation("importAny").consumes());
     }
 
     @Test
@@ -211,7 +213,9 @@ class RequestBodyImportTest {
                 """));
         assertEquals(List.of("body"), Specs.parameterNames(result, "create"));
         assertEquals(List.of("at /paths/~1t/post/requestBody/content (operation create): request body is also accepted as "
-                + "application/xml, application/x-www-form-urlencoded; imported as application/json only"), warnings(result));
+                + "application/x-www-form-urlencoded, a different layout; imported as a body of application/xml, application/json only"),
+                warnings(result));
+        assertEquals("[\"application/xml\",\"application/json\"]", operation(result, "create").get("consumes").toString());
     }
 
     @Test

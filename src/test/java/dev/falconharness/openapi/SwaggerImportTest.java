@@ -53,7 +53,7 @@ class SwaggerImportTest {
     void documentHeaderNamesTheApiAndWhereItCameFrom() {
         ImportResult result = importJson(spec("{}"));
         assertJson("""
-                {'format': 'falcon-harness/manifest@1', 'name': 'widget-service', 'title': 'Widget Service',
+                {'format': 'falcon-harness/manifest@2', 'name': 'widget-service', 'title': 'Widget Service',
                  'source': 'test.yaml: Widget Service 3, imported from Swagger 2.0',
                  'baseUrl': 'https://widgets.example.com/api', 'operations': []}""", result.manifestJson());
     }
@@ -138,8 +138,9 @@ class SwaggerImportTest {
                    'put': {'operationId': 'replaceImage', 'consumes': ['image/png', 'image/jpeg'], 'responses': {},
                      'parameters': [{'name': 'image', 'in': 'body', 'schema': {'type': 'string', 'format': 'binary'}}]}}}}""");
         assertJson("{'id': 'create', 'method': 'POST', 'path': '/w', 'parameters': ["
-                + "{'name': 'widget', 'in': 'body', 'required': true}]}", operation(result, "create"));
-        assertEquals("image/png", operation(result, "replaceImage").get("consumes").asText());
+                + "{'name': 'widget', 'in': 'body', 'required': true, 'schema': {'type': 'object'}}]}", operation(result, "create"));
+        assertEquals("[\"image/png\",\"image/jpeg\"]", operation(result, "replaceImage").get("consumes").toString());
+        assertEquals("image/png", result.manifest().operation("replaceImage").consumes());
     }
 
     @Test
