@@ -108,6 +108,11 @@ final class SandboxRequest {
         return Optional.empty();
     }
 
+    /** The decoded query in a canonical order (names sorted), for seeding answers made from it. */
+    String queryText() {
+        return new java.util.TreeMap<>(query).toString();
+    }
+
     /** The first value of a query parameter, or null when absent or blank. */
     String query(String name) {
         List<String> values = query.get(name);
