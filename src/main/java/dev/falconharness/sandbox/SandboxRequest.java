@@ -50,6 +50,11 @@ final class SandboxRequest {
         return new SandboxRequest(method, path, query, headers, body, checked, cid);
     }
 
+    /** The same request with the body that arrived after its head was judged. */
+    SandboxRequest withBody(byte[] arrived) {
+        return new SandboxRequest(method, path, query, headers, arrived, checkedJson, cid);
+    }
+
     /** The same request, made with a token for this customer ID. */
     SandboxRequest withCid(String tokenCid) {
         return new SandboxRequest(method, path, query, headers, body, checkedJson, tokenCid);

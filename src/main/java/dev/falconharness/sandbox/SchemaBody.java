@@ -66,7 +66,8 @@ record SchemaBody(String operationId, Schema schema, boolean required) {
         if (kind == JsonType.ARRAY) {
             return array(s, (ArrayNode) value, path, depth);
         }
-        return kind == JsonType.OBJECT ? object(s, (ObjectNode) value, path, depth) : value;
+        return kind == JsonType.OBJECT ? object(s, (ObjectNode) value, path, depth)
+                : BodyShape.checkLength(display(path), value);
     }
 
     private JsonNode array(Schema s, ArrayNode value, String path, int depth) {
