@@ -81,6 +81,18 @@ class SandboxGeneratedDataTest {
     }
 
     @Test
+    void cursorQueriesHandOutAnAfterTokenThatReachesTheNextPageAndIsEmptyOnTheLast() {
+        ApiResponse first = harness.command("query_iot_hostsV2", Map.of("limit", 3));
+        String after = first.meta().path("pagination").path("after").asText();
+        assertFalse(after.isEmpty());
+        ApiResponse second = harness.command("query_iot_hostsV2", Map.of("limit", 3, "after", after));
+        assertEquals(GeneratedCollections.SIZE - 3, ids(second).size());
+        assertTrue(java.util.Collections.disjoint(ids(first), ids(second)));
+        assertEquals("", second.meta().path("pagination").path("after").asText());
+        assertEquals(List.of(), second.schemaProblems());
+    }
+
+    @Test
     void aFilterNothingMatchesAnswersNoResourcesAndATotalOfZero() {
         ApiResponse response = harness.command(QUERY, Map.of("filter", "name:'no such policy anywhere'"));
         assertEquals(200, response.statusCode());

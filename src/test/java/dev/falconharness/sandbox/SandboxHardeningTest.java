@@ -81,6 +81,35 @@ class SandboxHardeningTest {
     }
 
     @Test
+    void pastTheCapOnUnfinishedRequestsANewOneIsA503UntilSomeFinish() throws Exception {
+        String bearer = "Authorization: Bearer " + token() + "\r\n";
+        List<Socket> slow = new ArrayList<>();
+        for (int i = 0; i < JettyServer.MAX_UNFINISHED; i++) {
+            slow.add(open("POST " + USERS + " HTTP/1.1\r\nHost: x\r\n" + bearer + "Content-Length: 10\r\n\r\n"));
+        }
+        RawHttp http = new RawHttp(sandbox);
+        // Without a token: 503 while the cap is reached, the usual 401 once the server takes requests again.
+        assertEquals(503, statusOnceSettled(http, 503));
+        assertTrue(RawHttp.firstError(http.get("/user-management/queries/roles/v1", "none")).contains("in progress"));
+        for (Socket socket : slow) {
+            socket.close();
+        }
+        assertEquals(401, statusOnceSettled(http, 401));
+    }
+
+    /** Polls (a bounded number of times) until the server reaches the wanted state; the last status seen. */
+    private static int statusOnceSettled(RawHttp http, int wanted) throws InterruptedException {
+        int status = 0;
+        for (int attempt = 0; attempt < 200 && status != wanted; attempt++) {
+            status = http.get("/user-management/queries/roles/v1", "none").statusCode();
+            if (status != wanted) {
+                Thread.sleep(25);
+            }
+        }
+        return status;
+    }
+
+    @Test
     void anUnauthenticatedHugePostIsRefusedBeforeItsBodyIsRead() throws IOException {
         Socket socket = open("POST " + USERS + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + (100L << 20) + "\r\n\r\n");
