@@ -24,6 +24,9 @@ import java.util.Set;
  */
 record BodyShape(String name, Map<String, Field> fields, Set<String> required) {
 
+    /** The longest string field the sandbox stores, in characters; a longer one is a 400 naming the field. */
+    static final int MAX_FIELD_CHARS = 4096;
+
     /** The JSON types the sandbox's hand-written shapes use; schema-driven shapes may add more. */
     enum Kind { STRING, STRING_ARRAY, OBJECT }
 
@@ -94,7 +97,7 @@ record BodyShape(String name, Map<String, Field> fields, Set<String> required) {
                 if (!value.isTextual()) {
                     throw wrongType(path, "a string", value);
                 }
-                return value;
+                return checkLength(path, value);
             }
             case STRING_ARRAY -> {
                 if (!value.isArray()) {
@@ -104,6 +107,7 @@ record BodyShape(String name, Map<String, Field> fields, Set<String> required) {
                     if (!value.get(i).isTextual()) {
                         throw wrongType(path + "[" + i + "]", "a string", value.get(i));
                     }
+                    checkLength(path + "[" + i + "]", value.get(i));
                 }
                 return value;
             }
@@ -115,6 +119,15 @@ record BodyShape(String name, Map<String, Field> fields, Set<String> required) {
             }
             default -> throw new IllegalStateException("unknown kind " + field.kind());
         }
+    }
+
+    /** A string no longer than {@link #MAX_FIELD_CHARS}, or a 400 naming the field (never echoing it). */
+    static JsonNode checkLength(String path, JsonNode value) {
+        if (value.isTextual() && value.textValue().length() > MAX_FIELD_CHARS) {
+            throw SandboxError.badRequest("body field '" + path + "' is " + value.textValue().length()
+                    + " characters long; the sandbox stores at most " + MAX_FIELD_CHARS);
+        }
+        return value;
     }
 
     private SandboxError wrongType(String path, String expected, JsonNode value) {

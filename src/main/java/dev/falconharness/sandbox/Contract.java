@@ -1,5 +1,6 @@
 package dev.falconharness.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -9,25 +10,35 @@ import java.util.TreeSet;
  * body (checked before the handler runs) and the status codes it documents (an answer with any other
  * status is moved to the closest documented one, as typed clients can decode only those). Immutable.
  *
- * @param body       the body's shape, or null when the sandbox does not check the body
+ * @param body       the body's hand-written shape, or null
  * @param documented the documented status codes; empty means "any" (operations without a contract)
+ * @param schemaBody the body's check from the manifest's schema, used when there is no hand-written shape
  */
-record Contract(BodyShape body, SortedSet<Integer> documented) {
+record Contract(BodyShape body, SortedSet<Integer> documented, SchemaBody schemaBody) {
     /** No body check, any status: operations the sandbox has no contract for. */
-    static final Contract NONE = new Contract(null, new TreeSet<>());
+    static final Contract NONE = new Contract(null, new TreeSet<>(), null);
 
     Contract {
         documented = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(documented));
     }
 
     static Contract of(BodyShape body, Integer... statuses) {
-        return new Contract(body, new TreeSet<>(List.of(statuses)));
+        return new Contract(body, new TreeSet<>(List.of(statuses)), null);
+    }
+
+    /** A contract from the manifest: the body checked against its schema (or not at all when null). */
+    static Contract of(SchemaBody schemaBody, SortedSet<Integer> documented) {
+        return new Contract(null, documented, schemaBody);
     }
 
     /** The request with its body checked and stripped to the known fields; 400 for a bad body. */
     SandboxRequest checkBody(SandboxRequest request) {
         if (body == null) {
-            return request;
+            if (schemaBody == null) {
+                return request;
+            }
+            JsonNode kept = schemaBody.check(request.body());
+            return kept == null ? request : request.withJson(kept);
         }
         return request.withJson(body.check(request.jsonObject("a JSON object (" + body.name() + ") with "
                 + String.join(", ", body.fields().keySet()))));

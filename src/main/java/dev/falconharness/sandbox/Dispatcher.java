@@ -50,6 +50,20 @@ final class Dispatcher {
         return writer.render(reply, traceId, started);
     }
 
+    /**
+     * The refusal of a request whose bearer token is missing, expired or unknown, judged from its head alone,
+     * so that no body is read for a caller without a token; null when the request may go on (open routes,
+     * good tokens, and routes an injected fault governs, whose fault must still fire).
+     */
+    Answer preflight(SandboxRequest head, long started) {
+        Route route = routes.match(head.method(), head.path());
+        if (route != null && route.open() || faults.governs(route)) {
+            return null;
+        }
+        Reply refusal = oauth.access(head).refusal();
+        return refusal == null ? null : writer.render(refusal, UUID.randomUUID().toString(), started);
+    }
+
     /** The answer to a request that could not even be read (malformed percent-encoding). */
     Answer refuse(SandboxError error, long started) {
         return writer.render(error.reply(), UUID.randomUUID().toString(), started);

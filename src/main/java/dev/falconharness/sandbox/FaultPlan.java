@@ -73,6 +73,11 @@ final class FaultPlan {
         return delay.isZero() ? Decision.NONE : new Decision(delay, null);
     }
 
+    /** True when an armed fault could fire for a request to {@code route}; consumes nothing. */
+    synchronized boolean governs(Route route) {
+        return armed.stream().anyMatch(a -> applies(a, route));
+    }
+
     private static boolean applies(Armed a, Route route) {
         if (a.remaining <= 0) {
             return false;

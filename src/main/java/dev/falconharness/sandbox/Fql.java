@@ -7,12 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The part of the Falcon Query Language the sandbox understands, over records given as field maps:
  * {@code uid:'ana@example.com'}, negation {@code status:!'inactive'}, wildcards {@code uid:*'*@example.com'},
- * lists {@code role_id:['a','b']}, {@code +} for AND and {@code ,} for OR (AND binds tighter). Values are
+ * lists {@code role_id:['a','b']}, {@code +} for AND and {@code ,} for OR (AND binds tighter), parentheses to group. Values are
  * quoted with {@code '} or {@code "}, or bare; matching ignores case. Whitespace between terms counts as
  * AND, because an unencoded {@code +} in a query string arrives as a space. Also parses sort
  * expressions ({@code uid|asc}, {@code uid.desc}). Mistakes are 400s naming the position or field.
@@ -27,11 +26,54 @@ final class Fql {
         this.fields = fields;
     }
 
+    /** The longest filter read, in characters. */
+    static final int MAX_LENGTH = 16 * 1024;
+    /** The most {@code field:value} terms in one filter. */
+    static final int MAX_TERMS = 200;
+    /** The deepest nesting of parentheses. */
+    static final int MAX_DEPTH = 16;
+
+    /**
+     * Refuses (400) a filter longer, with more terms or nested deeper than the sandbox reads, counted without
+     * parsing so that no filter can cost more than one pass over its text.
+     */
+    static void checkLimits(String filter) {
+        if (filter.length() > MAX_LENGTH) {
+            throw SandboxError.badRequest("the filter is " + filter.length() + " characters long; the sandbox reads at most "
+                    + MAX_LENGTH + " (split the query, or filter on a list: field:['a','b'])");
+        }
+        int terms = 0;
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ':') {
+                terms++;
+            } else if (c == '(') {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    throw SandboxError.badRequest("the filter nests parentheses deeper than " + MAX_DEPTH + " levels");
+                }
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        if (terms > MAX_TERMS) {
+            throw SandboxError.badRequest("the filter has " + terms + " terms; the sandbox reads at most " + MAX_TERMS
+                    + " (filter on a list instead: field:['a','b',...])");
+        }
+    }
+
     /** A predicate for {@code filter}; everything matches a null or blank filter. */
     static Predicate<Map<String, String>> filter(String filter, Set<String> fields) {
         if (filter == null || filter.isBlank()) {
             return record -> true;
         }
+        checkLimits(filter);
         Fql parser = new Fql(filter, fields);
         Predicate<Map<String, String>> predicate = parser.or();
         parser.skipSpaces();
@@ -56,30 +98,55 @@ final class Fql {
         return direction.equals("desc") ? order.reversed() : order;
     }
 
+    /** Flat lists tested in loops, not chained predicates: a long filter cannot deepen the stack. */
     private Predicate<Map<String, String>> or() {
-        Predicate<Map<String, String>> result = and();
+        List<Predicate<Map<String, String>>> any = new ArrayList<>();
+        any.add(and());
         while (peek() == ',') {
             pos++;
-            result = result.or(and());
+            any.add(and());
         }
-        return result;
+        return any.size() == 1 ? any.get(0) : record -> {
+            for (Predicate<Map<String, String>> p : any) {
+                if (p.test(record)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private Predicate<Map<String, String>> and() {
-        Predicate<Map<String, String>> result = term();
+        List<Predicate<Map<String, String>>> all = new ArrayList<>();
+        all.add(term());
         while (true) {
             boolean spaced = skipSpaces();
             if (peek() == '+') {
                 pos++;
-            } else if (!spaced || !startsField()) {
-                return result;
+            } else if (!spaced || !(startsField() || peek() == '(')) {
+                break;
             }
-            result = result.and(term());
+            all.add(term());
         }
+        return all.size() == 1 ? all.get(0) : record -> {
+            for (Predicate<Map<String, String>> p : all) {
+                if (!p.test(record)) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     private Predicate<Map<String, String>> term() {
         skipSpaces();
+        if (accept('(')) {
+            // checkLimits bounded the nesting before parsing began.
+            Predicate<Map<String, String>> group = or();
+            skipSpaces();
+            expect(')');
+            return group;
+        }
         int start = pos;
         while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
             pos++;
@@ -106,8 +173,8 @@ final class Fql {
         for (String value : values) {
             String wanted = lower(value);
             if (wildcard) {
-                Pattern glob = glob(wanted);
-                tests.add(actual -> actual != null && glob.matcher(actual).matches());
+                String[] pieces = wanted.split("\\*", -1);
+                tests.add(actual -> actual != null && globMatches(pieces, actual));
             } else {
                 tests.add(actual -> wanted.equals(actual));
             }
@@ -115,14 +182,34 @@ final class Fql {
         return actual -> tests.stream().anyMatch(t -> t.test(actual));
     }
 
-    /** {@code *} matches any run of characters; everything else is literal. */
-    private static Pattern glob(String value) {
-        StringBuilder regex = new StringBuilder();
-        String[] pieces = value.split("\\*", -1);
-        for (int i = 0; i < pieces.length; i++) {
-            regex.append(i > 0 ? ".*" : "").append(Pattern.quote(pieces[i]));
+    /**
+     * True when {@code text} matches the glob split at its {@code *}s: the first piece is a prefix, the last a
+     * suffix, and each piece between is taken at its leftmost place after the previous one. Taking the
+     * leftmost place is always right for {@code *} (a later match leaves less room for the rest), so the scan
+     * never goes back: time is linear in the text for any number of stars, with no regex to backtrack.
+     */
+    static boolean globMatches(String[] pieces, String text) {
+        if (pieces.length == 1) {
+            return text.equals(pieces[0]);
         }
-        return Pattern.compile(regex.toString());
+        String first = pieces[0];
+        String last = pieces[pieces.length - 1];
+        if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
+            return false;
+        }
+        int from = first.length();
+        int end = text.length() - last.length();
+        for (int i = 1; i < pieces.length - 1; i++) {
+            if (pieces[i].isEmpty()) {
+                continue;
+            }
+            int at = text.indexOf(pieces[i], from);
+            if (at < 0 || at + pieces[i].length() > end) {
+                return false;
+            }
+            from = at + pieces[i].length();
+        }
+        return true;
     }
 
     private List<String> list() {

@@ -1,7 +1,6 @@
 package dev.falconharness.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -40,6 +41,16 @@ final class JettyServer implements AutoCloseable {
     private static final int JETTY_THREADS = 2;
     /** Long query strings (hundreds of IDs) fit; Falcon's own limit is lower, and clients batch. */
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    /** The largest request body read, in bytes; a longer one is a 413 without reading it. */
+    static final int MAX_BODY_BYTES = 8 << 20;
+    /**
+     * Requests whose answer is not yet written (bodies still arriving included). Bodies are read without
+     * holding a worker, so slow senders cost only this count and their bytes; past it, a 503.
+     */
+    static final int MAX_UNFINISHED = 256;
+    /** A connection with no bytes moving for this long is closed, whatever state its request is in. */
+    static final long IDLE_TIMEOUT_MILLIS = 10_000;
 
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
@@ -73,8 +84,9 @@ final class JettyServer implements AutoCloseable {
         this.connector = new ServerConnector(server, 1, 1, connectionFactories(tls));
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
-        server.setHandler(new Adapter(dispatcher));
+        server.setHandler(new Adapter(dispatcher, pool));
         server.setStopTimeout(0);
         try {
             server.start();
@@ -120,53 +132,92 @@ final class JettyServer implements AutoCloseable {
         }
     }
 
-    /** Jetty's request in, the dispatcher's answer out. */
+    /**
+     * Jetty's request in, the dispatcher's answer out: the head is judged first (token, declared length),
+     * then the body is read without blocking a worker, and only then does a worker run the dispatcher.
+     */
     private static final class Adapter extends Handler.Abstract {
         private final Dispatcher dispatcher;
+        private final Executor workers;
+        private final Semaphore unfinished = new Semaphore(MAX_UNFINISHED);
 
-        Adapter(Dispatcher dispatcher) {
+        Adapter(Dispatcher dispatcher, Executor workers) {
             super(InvocationType.BLOCKING);
             this.dispatcher = dispatcher;
+            this.workers = workers;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             long started = System.nanoTime();
+            if (!unfinished.tryAcquire()) {
+                refuse(request, response, callback, new SandboxError(503, "the sandbox has " + MAX_UNFINISHED
+                        + " requests in progress; retry shortly"), started);
+                return true;
+            }
+            Callback done = Callback.from(callback, (Runnable) unfinished::release);
+            SandboxRequest head;
             try {
-                Answer answer = answer(request, started);
-                if (answer == null) {
-                    drop(request, callback);
-                } else {
-                    write(request, response, answer, callback);
-                }
-            } catch (InterruptedException e) {
-                // The sandbox is closing while a delay fault waits; the connection just closes.
-                Thread.currentThread().interrupt();
-                drop(request, callback);
-            } catch (IOException | UncheckedIOException e) {
-                // The client went away mid-request; there is no one left to tell.
-                LOG.log(Level.DEBUG, () -> "sandbox could not answer " + request.getMethod() + ": " + e);
-                callback.failed(e);
+                head = read(request, new byte[0]);
+            } catch (SandboxError e) {
+                refuse(request, response, done, e, started);
+                return true;
+            }
+            Answer refusal = dispatcher.preflight(head, started);
+            if (refusal != null) {
+                writeClosing(request, response, refusal, done);
+            } else if (request.getLength() > MAX_BODY_BYTES) {
+                refuse(request, response, done, tooLarge(), started);
+            } else {
+                Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).whenComplete((body, failure) ->
+                        workers.execute(() -> answer(request, response, done, head, body, failure, started)));
             }
             return true;
         }
 
-        private Answer answer(Request request, long started) throws IOException, InterruptedException {
-            SandboxRequest read;
-            try {
-                read = read(request);
-            } catch (SandboxError e) {
-                return dispatcher.refuse(e, started);
+        private void answer(Request request, Response response, Callback done, SandboxRequest head, byte[] body,
+                Throwable failure, long started) {
+            if (failure != null) {
+                if (failure instanceof IOException || failure.getCause() instanceof IOException) {
+                    done.failed(failure); // the client went away or stalled past the idle timeout
+                } else {
+                    refuse(request, response, done, tooLarge(), started); // chunked past the cap
+                }
+                return;
             }
-            return dispatcher.serve(read, started);
+            try {
+                Answer answer = dispatcher.serve(head.withBody(body), started);
+                if (answer == null) {
+                    drop(request, done);
+                } else {
+                    write(request, response, answer, done);
+                }
+            } catch (InterruptedException e) {
+                // The sandbox is closing while a delay fault waits; the connection just closes.
+                Thread.currentThread().interrupt();
+                drop(request, done);
+            } catch (UncheckedIOException e) {
+                LOG.log(Level.DEBUG, () -> "sandbox could not answer " + request.getMethod() + ": " + e);
+                done.failed(e);
+            }
         }
 
-        /** Reads the whole body, so the connection can be reused. */
-        private static SandboxRequest read(Request request) throws IOException {
-            byte[] body;
-            try (InputStream in = Content.Source.asInputStream(request)) {
-                body = in.readAllBytes();
-            }
+        private static SandboxError tooLarge() {
+            return new SandboxError(413, "the request body is larger than the sandbox reads (" + (MAX_BODY_BYTES >> 20)
+                    + " MiB); send less per request");
+        }
+
+        /** An answer before the body was read: the connection closes after it, so no unread body lingers. */
+        private void refuse(Request request, Response response, Callback done, SandboxError error, long started) {
+            writeClosing(request, response, dispatcher.refuse(error, started), done);
+        }
+
+        private static void writeClosing(Request request, Response response, Answer answer, Callback done) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            write(request, response, answer, done);
+        }
+
+        private static SandboxRequest read(Request request, byte[] body) {
             String path = request.getHttpURI().getPath();
             return new SandboxRequest(request.getMethod(), path == null || path.isEmpty() ? "/" : path,
                     SandboxRequest.decodeForm(request.getHttpURI().getQuery()), headers(request), body);

@@ -49,6 +49,10 @@ final class ResponseWriter {
 
     private byte[] body(Reply reply, String traceId, long startedNanos) {
         try {
+            if (reply.rawBody() instanceof ObjectNode made && made.get("meta") instanceof ObjectNode meta) {
+                stamp(meta, traceId, startedNanos); // a generated answer: its meta says who answered and when
+                return mapper.writeValueAsBytes(made);
+            }
             return mapper.writeValueAsBytes(reply.rawBody() != null ? reply.rawBody()
                     : envelope(reply, traceId, startedNanos));
         } catch (JsonProcessingException e) {
@@ -56,13 +60,17 @@ final class ResponseWriter {
         }
     }
 
-    private ObjectNode envelope(Reply reply, String traceId, long startedNanos) {
-        ObjectNode root = mapper.createObjectNode();
-        ObjectNode meta = root.putObject("meta");
+    private static void stamp(ObjectNode meta, String traceId, long startedNanos) {
         // Seconds, like the API; rounded to microseconds to keep the number short.
         meta.put("query_time", Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000_000.0);
         meta.put("powered_by", POWERED_BY);
         meta.put("trace_id", traceId);
+    }
+
+    private ObjectNode envelope(Reply reply, String traceId, long startedNanos) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode meta = root.putObject("meta");
+        stamp(meta, traceId, startedNanos);
         if (reply.pagination() != null) {
             meta.set("pagination", mapper.valueToTree(reply.pagination()));
         }

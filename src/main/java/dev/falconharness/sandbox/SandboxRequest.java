@@ -50,6 +50,11 @@ final class SandboxRequest {
         return new SandboxRequest(method, path, query, headers, body, checked, cid);
     }
 
+    /** The same request with the body that arrived after its head was judged. */
+    SandboxRequest withBody(byte[] arrived) {
+        return new SandboxRequest(method, path, query, headers, arrived, checkedJson, cid);
+    }
+
     /** The same request, made with a token for this customer ID. */
     SandboxRequest withCid(String tokenCid) {
         return new SandboxRequest(method, path, query, headers, body, checkedJson, tokenCid);
@@ -106,6 +111,11 @@ final class SandboxRequest {
             }
         }
         return Optional.empty();
+    }
+
+    /** The decoded query in a canonical order (names sorted), for seeding answers made from it. */
+    String queryText() {
+        return new java.util.TreeMap<>(query).toString();
     }
 
     /** The first value of a query parameter, or null when absent or blank. */

@@ -18,12 +18,13 @@ final class SandboxRoutes {
     /** The route table of the built-in manifest, modelled operations on these tenants. */
     static RouteTable compile(Tenants tenants, OAuthEndpoints oauth) {
         Map<String, Handler> handlers = handlers(tenants, oauth);
+        GeneratedCollections generated = GeneratedCollections.of(Manifest.falcon());
         return RouteTable.compile(Manifest.falcon(), ops -> ops.stream().map(op -> handlers.get(op.id()))
-                .filter(Objects::nonNull).findFirst().orElseGet(() -> GenericOperations.handler(ops)),
-                OPEN_OPERATIONS, new UserManagementContracts());
+                .filter(Objects::nonNull).findFirst().orElseGet(() -> GenericOperations.handler(ops, generated)),
+                OPEN_OPERATIONS, new ManifestContracts(Manifest.falcon(), new UserManagementContracts()));
     }
 
-    /** The modelled operations by ID; every other manifest operation gets the generic answer. */
+    /** The modelled operations by ID; every other manifest operation gets a generated answer. */
     static Map<String, Handler> handlers(Tenants tenants, OAuthEndpoints oauth) {
         Map<String, Handler> handlers = new HashMap<>();
         handlers.putAll(new LegacyUserOperations(tenants).handlers());
