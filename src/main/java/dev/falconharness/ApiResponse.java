@@ -263,6 +263,10 @@ public final class ApiResponse {
      * without a body). Fields the schema does not declare are allowed, as JSON Schema says.
      */
     public List<SchemaProblem> schemaProblems() {
+        if (statusCode() == 204 || statusCode() == 205 || statusCode() == 304 || "HEAD".equals(request().method())) {
+            // HTTP gives these answers no body, whatever a schema says.
+            return List.of();
+        }
         Optional<Schema> schema = operation().flatMap(op -> op.responseSchema(statusCode()));
         if (schema.isEmpty() || schema.get().isBinary()) {
             return List.of();

@@ -120,4 +120,12 @@ class PayloadRoundTripTest {
         assertEquals(List.of(), right.schemaProblems(), "fields the schema does not declare are allowed in responses");
         assertEquals(right, right.checkSchema());
     }
+
+    @Test
+    void aNoContentAnswerHasNoBodyToCheckWhateverTheSchemaOfItsStatus() {
+        falcon.enqueueToken().enqueue(new MockResponse().setResponseCode(204));
+        ApiResponse empty = harness(BodyValidation.REFUSE).command("GetRoles", Map.of("ids", "r"));
+        assertEquals(204, empty.statusCode());
+        assertEquals(List.of(), empty.schemaProblems());
+    }
 }

@@ -46,8 +46,8 @@ class SandboxSchemaWalkTest {
                     .ifPresent(key -> params.put("ids", op.parameter("ids").type() == ParamType.ARRAY
                             ? collections.ids(key).subList(0, 2) : collections.ids(key).get(0)));
             ApiResponse response = harness.send(harness.prepare(op.id(), params, MinimalArguments.body(op)));
-            // 204 carries no body by HTTP's definition, whatever schema the manifest gives it.
-            if (response.statusCode() >= 200 && response.statusCode() < 300 && response.statusCode() != 204) {
+            // schemaProblems() itself knows that a 204 carries no body, whatever schema the manifest gives it.
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
                 successes++;
                 response.schemaProblems().stream().filter(p -> !admitsNoValue(p)).limit(3)
                         .forEach(p -> problems.add(op.id() + " " + response.statusCode() + ": " + p));
