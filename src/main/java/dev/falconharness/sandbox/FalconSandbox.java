@@ -89,7 +89,7 @@ public final class FalconSandbox implements AutoCloseable {
                 new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock);
         this.tls = b.tls ? SandboxTls.generate() : null;
         try {
-            this.server = new JettyServer(dispatcher, b.port, tls == null ? null : tls.contextFactory(), b.threads);
+            this.server = new JettyServer(dispatcher, b.port, tls == null ? null : tls.contextFactory(), b.threads, b.maxUnfinished);
         } catch (IOException | RuntimeException e) {
             if (tls != null) {
                 tls.delete();
@@ -231,6 +231,7 @@ public final class FalconSandbox implements AutoCloseable {
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
         private int threads = 8;
+        private int maxUnfinished = JettyServer.MAX_UNFINISHED;
         private boolean tls;
         private String region;
         private final Set<String> childCids = new LinkedHashSet<>();
@@ -348,6 +349,12 @@ public final class FalconSandbox implements AutoCloseable {
         }
 
         /** Worker threads answering requests (default 8); delay faults hold one each while they wait. */
+        /** Requests in progress at once before a new one is a 503 (default 256); tests lower it. */
+        Builder maxUnfinishedRequests(int count) {
+            this.maxUnfinished = count;
+            return this;
+        }
+
         public Builder threads(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("the sandbox needs at least one thread, got " + count);

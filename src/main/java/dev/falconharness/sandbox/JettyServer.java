@@ -74,7 +74,7 @@ final class JettyServer implements AutoCloseable {
      * @param threads worker threads answering requests
      * @throws IOException when the port cannot be bound
      */
-    JettyServer(Dispatcher dispatcher, int port, SslContextFactory.Server tls, int threads) throws IOException {
+    JettyServer(Dispatcher dispatcher, int port, SslContextFactory.Server tls, int threads, int maxUnfinished) throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(threads + JETTY_THREADS, 1);
         pool.setName("falcon-sandbox");
         // A delay fault holds a worker; closing interrupts it instead of waiting for it.
@@ -86,7 +86,7 @@ final class JettyServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
         server.addConnector(connector);
-        server.setHandler(new Adapter(dispatcher, pool));
+        server.setHandler(new Adapter(dispatcher, pool, maxUnfinished));
         server.setStopTimeout(0);
         try {
             server.start();
@@ -139,19 +139,22 @@ final class JettyServer implements AutoCloseable {
     private static final class Adapter extends Handler.Abstract {
         private final Dispatcher dispatcher;
         private final Executor workers;
-        private final Semaphore unfinished = new Semaphore(MAX_UNFINISHED);
+        private final Semaphore unfinished;
+        private final int maxUnfinished;
 
-        Adapter(Dispatcher dispatcher, Executor workers) {
+        Adapter(Dispatcher dispatcher, Executor workers, int maxUnfinished) {
             super(InvocationType.BLOCKING);
             this.dispatcher = dispatcher;
             this.workers = workers;
+            this.maxUnfinished = maxUnfinished;
+            this.unfinished = new Semaphore(maxUnfinished);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             long started = System.nanoTime();
             if (!unfinished.tryAcquire()) {
-                refuse(request, response, callback, new SandboxError(503, "the sandbox has " + MAX_UNFINISHED
+                refuse(request, response, callback, new SandboxError(503, "the sandbox has " + maxUnfinished
                         + " requests in progress; retry shortly"), started);
                 return true;
             }
