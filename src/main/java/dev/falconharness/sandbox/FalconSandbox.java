@@ -69,6 +69,7 @@ public final class FalconSandbox implements AutoCloseable {
 
     private final JettyServer server;
     private final Tenants tenants;
+    private final Fleets fleets;
     private final TokenStore tokens;
     private final FaultPlan faults;
     private final List<Fault> configuredFaults;
@@ -80,12 +81,13 @@ public final class FalconSandbox implements AutoCloseable {
     private FalconSandbox(Builder b, SeedData seed) throws IOException {
         this.childCids = List.copyOf(b.childCids);
         this.tenants = new Tenants(seed, childCids, b.clock);
+        this.fleets = new Fleets(b.fleetSeed, b.hosts, seed.cid(), childCids, b.clock);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         this.configuredFaults = List.copyOf(b.faults);
         this.faults = new FaultPlan(configuredFaults, b.faultSeed);
         OAuthEndpoints oauth = new OAuthEndpoints(CLIENT_ID, CLIENT_SECRET, tokens, new MinuteCounter(b.clock,
                 OAuthEndpoints.badTokenLimit()), seed.cid().toLowerCase(Locale.ROOT), Set.copyOf(childCids));
-        Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, oauth), oauth, faults,
+        Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, fleets, oauth), oauth, faults,
                 new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock);
         this.tls = b.tls ? SandboxTls.generate() : null;
         try {
@@ -178,6 +180,7 @@ public final class FalconSandbox implements AutoCloseable {
      */
     public void reset() {
         tenants.reset();
+        fleets.reset();
         faults.replace(configuredFaults);
     }
 
@@ -234,8 +237,29 @@ public final class FalconSandbox implements AutoCloseable {
         private boolean tls;
         private String region;
         private final Set<String> childCids = new LinkedHashSet<>();
+        private int hosts = Fleets.DEFAULT_HOSTS;
+        private long fleetSeed = Fleets.DEFAULT_SEED;
 
         private Builder() {
+        }
+
+        /**
+         * The number of hosts in the generated fleet (default {@value Fleets#DEFAULT_HOSTS}); 50,000 start in
+         * well under a second. The fleet is the same on every run for the same count and
+         * {@link #fleetSeed(long)}.
+         */
+        public Builder hosts(int count) {
+            if (count < 0 || count > 1_000_000) {
+                throw new IllegalArgumentException("hosts must be from 0 to 1,000,000, got " + count);
+            }
+            this.hosts = count;
+            return this;
+        }
+
+        /** The seed the fleet is generated from (default {@value Fleets#DEFAULT_SEED}). */
+        public Builder fleetSeed(long seed) {
+            this.fleetSeed = seed;
+            return this;
         }
 
         /**
