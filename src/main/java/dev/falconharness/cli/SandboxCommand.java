@@ -47,6 +47,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--child-cid", paramLabel = "CID", description = "An MSSP child customer ID that member_cid may name (repeatable).")
     List<String> childCids;
 
+    @Option(names = "--hosts", paramLabel = "N", description = "Hosts in the generated fleet (default: 50; 50000 start in well under a second).")
+    Integer hosts;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -100,6 +103,9 @@ final class SandboxCommand implements Callable<Integer> {
             }
             if (childCids != null) {
                 builder.childCids(childCids.toArray(String[]::new));
+            }
+            if (hosts != null) {
+                builder.hosts(hosts);
             }
             return builder.build();
         } catch (IllegalArgumentException e) {

@@ -46,12 +46,16 @@ final class Fleet {
     private final Clock clock;
     private List<FleetHost> hosts;
     private Map<String, FleetHost> byId;
-    private final Map<String, Scroll> scrolls = new HashMap<>();
+    private final Map<String, Cursor> scrolls = new HashMap<>();
 
-    /** A scroll cursor: the matching IDs when it started, how far the client has read, and when it dies. */
+    /** What a scroll token points at: a page of a scroll. */
+    private record Cursor(Scroll scroll, int position) {
+    }
+    private HostGroups groups;
+
+    /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
     private static final class Scroll {
         final List<String> ids;
-        int position;
         Instant expiresAt;
 
         Scroll(List<String> ids) {
@@ -82,6 +86,18 @@ final class Fleet {
         hosts = list;
         byId = index;
         scrolls.clear();
+        groups = new HostGroups(seed, REFERENCE.minusSeconds(365L * 86_400).toString());
+        groups.refresh(hosts);
+    }
+
+    /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */
+    synchronized HostGroups groups() {
+        return groups;
+    }
+
+    /** Recomputes every host's {@code groups} after a group or a host's tags changed. */
+    synchronized void membershipChanged() {
+        groups.refresh(hosts);
     }
 
     Clock clock() {
@@ -122,38 +138,42 @@ final class Fleet {
         return matches;
     }
 
-    /** Opens a scroll cursor over these IDs and returns its token. */
+    /** Opens a scroll over these IDs and returns the token of its first page. */
     synchronized String openScroll(List<String> ids) {
         Instant now = clock.instant();
-        scrolls.values().removeIf(s -> !now.isBefore(s.expiresAt));
-        String token = "FQL" + UUID.randomUUID().toString().replace("-", "");
+        scrolls.values().removeIf(c -> !now.isBefore(c.scroll.expiresAt));
         Scroll scroll = new Scroll(ids);
         scroll.expiresAt = now.plusSeconds(SCROLL_LIFETIME_SECONDS);
-        scrolls.put(token, scroll);
+        return register(scroll, 0);
+    }
+
+    private String register(Scroll scroll, int position) {
+        String token = "FQL" + UUID.randomUUID().toString().replace("-", "");
+        scrolls.put(token, new Cursor(scroll, position));
         return token;
     }
 
     /**
-     * The next page of a scroll and the new expiry; a 400 for an unknown or expired token, as the API
-     * refuses one.
+     * The page a scroll token points at, with the token of the next page (each page has its own, as on
+     * the API) and the new expiry; a 400 for an unknown or expired token, as the API refuses one.
      */
     synchronized ScrollPage scroll(String token, int limit) {
         Instant now = clock.instant();
-        Scroll scroll = scrolls.get(token);
-        if (scroll == null || !now.isBefore(scroll.expiresAt)) {
+        Cursor cursor = scrolls.get(token);
+        if (cursor == null || !now.isBefore(cursor.scroll.expiresAt)) {
             scrolls.remove(token);
             throw SandboxError.badRequest("scroll offset \"" + token + "\" is unknown or has expired (a scroll offset"
                     + " lives " + SCROLL_LIFETIME_SECONDS + " s after its last use); start again without an offset");
         }
-        int end = Math.min(scroll.ids.size(), scroll.position + limit);
-        List<String> page = List.copyOf(scroll.ids.subList(scroll.position, end));
-        scroll.position = end;
+        Scroll scroll = cursor.scroll;
+        int end = Math.min(scroll.ids.size(), cursor.position + limit);
+        List<String> page = List.copyOf(scroll.ids.subList(Math.min(cursor.position, end), end));
         scroll.expiresAt = now.plusSeconds(SCROLL_LIFETIME_SECONDS);
-        return new ScrollPage(page, scroll.ids.size(), scroll.expiresAt);
+        return new ScrollPage(page, register(scroll, end), scroll.ids.size(), scroll.expiresAt);
     }
 
     /** One page of a scroll. */
-    record ScrollPage(List<String> ids, int total, Instant expiresAt) {
+    record ScrollPage(List<String> ids, String next, int total, Instant expiresAt) {
     }
 
     /** Host {@code i}, from its own random stream. */

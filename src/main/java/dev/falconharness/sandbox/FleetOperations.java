@@ -11,6 +11,7 @@ final class FleetOperations {
     static Map<String, Handler> handlers(Fleets fleets) {
         Map<String, Handler> handlers = new LinkedHashMap<>();
         handlers.putAll(new HostOperations(fleets).handlers());
+        handlers.putAll(new HostGroupOperations(fleets).handlers());
         return handlers;
     }
 }

@@ -82,8 +82,8 @@ final class HostOperations {
     }
 
     /**
-     * A scroll: without {@code offset} a new cursor over the matches; with one, its next page. The
-     * pagination carries the cursor in {@code offset} and its expiry in {@code expires_at}.
+     * A scroll: without {@code offset} a new scroll over the matches; with one, the page it points at.
+     * The pagination carries the next page's token in {@code offset} and the expiry in {@code expires_at}.
      */
     private Reply scroll(SandboxRequest request) {
         int limit = request.integer("limit", 100, 1, 10_000);
@@ -94,7 +94,7 @@ final class HostOperations {
         }
         Fleet.ScrollPage page = fleet.scroll(token, limit);
         Map<String, Object> pagination = new LinkedHashMap<>();
-        pagination.put("offset", token);
+        pagination.put("offset", page.next());
         pagination.put("limit", limit);
         pagination.put("total", page.total());
         pagination.put("expires_at", page.expiresAt().toEpochMilli() * 1_000_000L);
@@ -191,6 +191,7 @@ final class HostOperations {
                 }
                 list.add(result);
             }
+            fleet.membershipChanged();
             return list;
         });
         return Reply.ok(results);
