@@ -52,6 +52,7 @@ final class Fleet {
     private record Cursor(Scroll scroll, int position) {
     }
     private HostGroups groups;
+    private boolean membershipStale;
 
     /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
     private static final class Scroll {
@@ -87,7 +88,7 @@ final class Fleet {
         byId = index;
         scrolls.clear();
         groups = new HostGroups(seed, REFERENCE.minusSeconds(365L * 86_400).toString());
-        groups.refresh(hosts);
+        membershipStale = true;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */
@@ -95,9 +96,19 @@ final class Fleet {
         return groups;
     }
 
-    /** Recomputes every host's {@code groups} after a group or a host's tags changed. */
+    /**
+     * Marks every host's {@code groups} for recomputing after a group or a host's tags changed; the next
+     * read does it, so a start or a burst of changes costs one pass over the hosts, not one each.
+     */
     synchronized void membershipChanged() {
-        groups.refresh(hosts);
+        membershipStale = true;
+    }
+
+    private void refreshMembership() {
+        if (membershipStale) {
+            groups.refresh(hosts);
+            membershipStale = false;
+        }
     }
 
     Clock clock() {
@@ -112,6 +123,7 @@ final class Fleet {
     synchronized FleetHost host(String deviceId, boolean reading) {
         FleetHost host = deviceId == null ? null : byId.get(deviceId.toLowerCase(java.util.Locale.ROOT));
         if (host != null) {
+            refreshMembership();
             host.settle(clock.instant(), reading);
         }
         return host;
@@ -125,6 +137,7 @@ final class Fleet {
     /** The hosts that {@code filter} accepts, in {@code order}. */
     synchronized List<FleetHost> select(Predicate<Map<String, String>> filter, Comparator<Map<String, String>> order) {
         Instant now = clock.instant();
+        refreshMembership();
         List<FleetHost> matches = new ArrayList<>();
         for (FleetHost host : hosts) {
             host.settle(now, false);
@@ -217,7 +230,7 @@ final class Fleet {
         Instant firstSeen = lastSeen.minusSeconds(86_400L * (30 + r.nextInt(700)));
         String externalIp = "203.0.113." + (1 + r.nextInt(254));
         String localIp = "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
-        String mac = String.format("00-50-56-%02x-%02x-%02x", i >> 16 & 255, i >> 8 & 255, i & 255);
+        String mac = "00-50-56-" + hexByte(i >> 16) + "-" + hexByte(i >> 8) + "-" + hexByte(i);
         FleetHost.Identity identity = new FleetHost.Identity(deviceId, hostname, platform, osVersion, osBuild, type,
                 AGENTS[r.nextInt(AGENTS.length)], firstSeen.toString(), lastSeen.toString(), externalIp, localIp, mac,
                 maker, platform.equals("Linux") ? "" : "corp.example.com", PREVENTION[r.nextInt(PREVENTION.length)],
@@ -227,7 +240,13 @@ final class Fleet {
     }
 
     private static String pad(int i) {
-        return String.format("%05d", i);
+        String digits = Integer.toString(i);
+        return digits.length() >= 5 ? digits : "0".repeat(5 - digits.length()) + digits;
+    }
+
+    private static String hexByte(int value) {
+        int b = value & 255;
+        return b < 16 ? "0" + Integer.toHexString(b) : Integer.toHexString(b);
     }
 
     private static String hex(long value) {
