@@ -47,7 +47,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--child-cid", paramLabel = "CID", description = "An MSSP child customer ID that member_cid may name (repeatable).")
     List<String> childCids;
 
-    @Option(names = "--hosts", paramLabel = "N", description = "Hosts in the generated fleet (default: 50; 50000 start in well under a second).")
+    @Option(names = "--hosts", paramLabel = "N", description = "Hosts in the generated fleet (default: 50; 50000 take a fraction of a second).")
     Integer hosts;
 
     private final CountDownLatch stopped = new CountDownLatch(1);

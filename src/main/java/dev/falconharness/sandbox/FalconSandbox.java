@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * An embedded fake of the Falcon API: a real HTTP server (Jetty) on loopback that speaks OAuth2 as Falcon
- * does, keeps User Management state in memory, and answers every other operation of the built-in manifest
- * with a well-formed empty envelope. Use it to try the harness without an account and to test your own
+ * does, keeps User Management state and a seeded fleet of hosts and host groups in memory, and answers every
+ * other operation of the built-in manifest with a well-formed empty envelope. Use it to try the harness without an account and to test your own
  * automation, in Java or in any language ({@link Builder#tls()} for clients that insist on HTTPS),
  * including how it handles rate limits and failures ({@link Fault}).
  *
@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Defaults: plain HTTP on 127.0.0.1 on a free port; client ID {@value #CLIENT_ID} and secret
  * {@value #CLIENT_SECRET}; tokens valid 1799 s; customer ID {@value #CUSTOMER_ID} and no MSSP children;
  * thirteen roles ({@code falcon_admin}, {@code falcon_console_guest}, {@code custom_ioas_manager}...) and
- * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; no faults; no
+ * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; a fleet of
+ * 50 hosts ({@link Builder#hosts(int)}) with three dynamic host groups; no faults; no
  * {@code X-Cs-Region} header; eight worker threads.
  *
  * <p>What it models: the twelve legacy User Management operations ({@code GetRoles} ... {@code RetrieveUserUUID})
@@ -244,8 +245,8 @@ public final class FalconSandbox implements AutoCloseable {
         }
 
         /**
-         * The number of hosts in the generated fleet (default {@value Fleets#DEFAULT_HOSTS}); 50,000 start in
-         * well under a second. The fleet is the same on every run for the same count and
+         * The number of hosts in the generated fleet (default 50); 50,000 take a fraction of a
+         * second to build. The fleet is the same on every run for the same count and
          * {@link #fleetSeed(long)}.
          */
         public Builder hosts(int count) {
@@ -256,7 +257,7 @@ public final class FalconSandbox implements AutoCloseable {
             return this;
         }
 
-        /** The seed the fleet is generated from (default {@value Fleets#DEFAULT_SEED}). */
+        /** The seed the fleet is generated from (default 20261101). */
         public Builder fleetSeed(long seed) {
             this.fleetSeed = seed;
             return this;
