@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  * (a taken uid is a 400, an unknown user a 404 only where the operation documents 404). Every answer
  * carries {@code Content-Type}, {@code X-Cs-Traceid}, {@code X-Ratelimit-Limit} and
  * {@code X-Ratelimit-Remaining}, spelt as Falcon spells them. {@code X-Ratelimit-Remaining} counts down per
- * minute but is never enforced; inject a {@link Fault#rateLimit} for 429s.
+ * minute but is enforced only with {@link Builder#rateLimit}; or inject a {@link Fault#rateLimit} for 429s.
  *
  * <p>Thread-safe: any number of clients may call it at once. Tokens and secrets are never logged.
  */
@@ -89,7 +89,8 @@ public final class FalconSandbox implements AutoCloseable {
         OAuthEndpoints oauth = new OAuthEndpoints(CLIENT_ID, CLIENT_SECRET, tokens, new MinuteCounter(b.clock,
                 OAuthEndpoints.badTokenLimit()), seed.cid().toLowerCase(Locale.ROOT), Set.copyOf(childCids));
         Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, fleets, oauth), oauth, faults,
-                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock);
+                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock)
+                .withBudget(b.rateLimit == 0 ? null : new RateBudget(b.rateLimit, b.rateWindow, b.clock));
         this.tls = b.tls ? SandboxTls.generate() : null;
         try {
             this.server = new JettyServer(dispatcher, b.port, tls == null ? null : tls.contextFactory(), b.threads);
@@ -240,6 +241,8 @@ public final class FalconSandbox implements AutoCloseable {
         private final Set<String> childCids = new LinkedHashSet<>();
         private int hosts = Fleets.DEFAULT_HOSTS;
         private long fleetSeed = Fleets.DEFAULT_SEED;
+        private int rateLimit;
+        private Duration rateWindow;
 
         private Builder() {
         }
@@ -254,6 +257,25 @@ public final class FalconSandbox implements AutoCloseable {
                 throw new IllegalArgumentException("hosts must be from 0 to 1,000,000, got " + count);
             }
             this.hosts = count;
+            return this;
+        }
+
+        /**
+         * Enforces a request budget per customer, as Falcon does: {@code requests} authenticated calls per
+         * {@code window} (a fixed window on the sandbox clock), then 429 {@code API rate limit exceeded} with
+         * {@code X-Ratelimit-Retryafter} (the epoch second the window ends) until it turns. Every answer
+         * carries this budget in {@code X-Ratelimit-Limit} and {@code X-Ratelimit-Remaining}. Default: no
+         * budget is enforced. Example: {@code rateLimit(6000, Duration.ofMinutes(1))}.
+         */
+        public Builder rateLimit(int requests, Duration window) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("a rate limit allows at least 1 request, got " + requests);
+            }
+            if (window == null || window.toMillis() < 1) {
+                throw new IllegalArgumentException("a rate-limit window must be at least a millisecond, got " + window);
+            }
+            this.rateLimit = requests;
+            this.rateWindow = window;
             return this;
         }
 
