@@ -47,6 +47,13 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--child-cid", paramLabel = "CID", description = "An MSSP child customer ID that member_cid may name (repeatable).")
     List<String> childCids;
 
+    @Option(names = "--hosts", paramLabel = "N", description = "Hosts in the generated fleet (default: 50; 50000 take a fraction of a second).")
+    Integer hosts;
+
+    @Option(names = "--rate-limit", paramLabel = "N/UNIT", description = {"Enforce N requests per customer per second,",
+        "minute or hour (e.g. 6000/min), with 429s and X-Ratelimit-Retryafter (default: none)."})
+    String rateLimit;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -101,12 +108,33 @@ final class SandboxCommand implements Callable<Integer> {
             if (childCids != null) {
                 builder.childCids(childCids.toArray(String[]::new));
             }
+            if (hosts != null) {
+                builder.hosts(hosts);
+            }
+            if (rateLimit != null) {
+                applyRateLimit(builder, rateLimit);
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw CommandFailure.usage(e.getMessage());
         } catch (UncheckedIOException e) {
             throw CommandFailure.error(e.getMessage());
         }
+    }
+
+    /** {@code 6000/min}, {@code 100/s}, {@code 50000/hour}. */
+    private static void applyRateLimit(FalconSandbox.Builder builder, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})/(s|sec|second|min|minute|h|hour)")
+                .matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--rate-limit takes N/s, N/min or N/hour, e.g. 6000/min; got \"" + text + "\"");
+        }
+        Duration window = switch (m.group(2)) {
+            case "s", "sec", "second" -> Duration.ofSeconds(1);
+            case "min", "minute" -> Duration.ofMinutes(1);
+            default -> Duration.ofHours(1);
+        };
+        builder.rateLimit(Integer.parseInt(m.group(1)), window);
     }
 
     private void announce(FalconSandbox sandbox) {

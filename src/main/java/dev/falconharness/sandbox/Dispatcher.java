@@ -20,6 +20,7 @@ final class Dispatcher {
     private final FaultPlan faults;
     private final ResponseWriter writer;
     private final Clock clock;
+    private RateBudget budget;
 
     Dispatcher(RouteTable routes, OAuthEndpoints oauth, FaultPlan faults, ResponseWriter writer, Clock clock) {
         this.routes = routes;
@@ -27,6 +28,12 @@ final class Dispatcher {
         this.faults = faults;
         this.writer = writer;
         this.clock = clock;
+    }
+
+    /** Enforces a request budget per customer (null: none, the default); set before the server starts. */
+    Dispatcher withBudget(RateBudget rateBudget) {
+        this.budget = rateBudget;
+        return this;
     }
 
     /**
@@ -81,6 +88,14 @@ final class Dispatcher {
         if (route == null) {
             return notFound(request);
         }
+        if (budget != null && !route.open()) {
+            SandboxRequest counted = authorized;
+            return budget.apply(authorized.cid(), () -> handle(counted, route));
+        }
+        return handle(authorized, route);
+    }
+
+    private Reply handle(SandboxRequest authorized, Route route) {
         try {
             return route.contract().documented(route.handler().handle(route.contract().checkBody(authorized)));
         } catch (SandboxError e) {

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * An embedded fake of the Falcon API: a real HTTP server (Jetty) on loopback that speaks OAuth2 as Falcon
- * does, keeps User Management state in memory, and answers every other operation of the built-in manifest
- * with a well-formed empty envelope. Use it to try the harness without an account and to test your own
+ * does, keeps User Management state and a seeded fleet of hosts and host groups in memory, and answers every
+ * other operation of the built-in manifest with a well-formed empty envelope. Use it to try the harness without an account and to test your own
  * automation, in Java or in any language ({@link Builder#tls()} for clients that insist on HTTPS),
  * including how it handles rate limits and failures ({@link Fault}).
  *
@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Defaults: plain HTTP on 127.0.0.1 on a free port; client ID {@value #CLIENT_ID} and secret
  * {@value #CLIENT_SECRET}; tokens valid 1799 s; customer ID {@value #CUSTOMER_ID} and no MSSP children;
  * thirteen roles ({@code falcon_admin}, {@code falcon_console_guest}, {@code custom_ioas_manager}...) and
- * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; no faults; no
+ * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; a fleet of
+ * 50 hosts ({@link Builder#hosts(int)}) with three dynamic host groups; no faults; no
  * {@code X-Cs-Region} header; eight worker threads.
  *
  * <p>What it models: the twelve legacy User Management operations ({@code GetRoles} ... {@code RetrieveUserUUID})
@@ -51,7 +52,7 @@ import java.util.regex.Pattern;
  * (a taken uid is a 400, an unknown user a 404 only where the operation documents 404). Every answer
  * carries {@code Content-Type}, {@code X-Cs-Traceid}, {@code X-Ratelimit-Limit} and
  * {@code X-Ratelimit-Remaining}, spelt as Falcon spells them. {@code X-Ratelimit-Remaining} counts down per
- * minute but is never enforced; inject a {@link Fault#rateLimit} for 429s.
+ * minute but is enforced only with {@link Builder#rateLimit}; or inject a {@link Fault#rateLimit} for 429s.
  *
  * <p>Thread-safe: any number of clients may call it at once. Tokens and secrets are never logged.
  */
@@ -69,6 +70,7 @@ public final class FalconSandbox implements AutoCloseable {
 
     private final JettyServer server;
     private final Tenants tenants;
+    private final Fleets fleets;
     private final TokenStore tokens;
     private final FaultPlan faults;
     private final List<Fault> configuredFaults;
@@ -80,13 +82,15 @@ public final class FalconSandbox implements AutoCloseable {
     private FalconSandbox(Builder b, SeedData seed) throws IOException {
         this.childCids = List.copyOf(b.childCids);
         this.tenants = new Tenants(seed, childCids, b.clock);
+        this.fleets = new Fleets(b.fleetSeed, b.hosts, seed.cid(), childCids, b.clock);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         this.configuredFaults = List.copyOf(b.faults);
         this.faults = new FaultPlan(configuredFaults, b.faultSeed);
         OAuthEndpoints oauth = new OAuthEndpoints(CLIENT_ID, CLIENT_SECRET, tokens, new MinuteCounter(b.clock,
                 OAuthEndpoints.badTokenLimit()), seed.cid().toLowerCase(Locale.ROOT), Set.copyOf(childCids));
-        Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, oauth), oauth, faults,
-                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock);
+        Dispatcher dispatcher = new Dispatcher(SandboxRoutes.compile(tenants, fleets, oauth), oauth, faults,
+                new ResponseWriter(new MinuteCounter(b.clock, ResponseWriter.RATE_LIMIT), b.region), b.clock)
+                .withBudget(b.rateLimit == 0 ? null : new RateBudget(b.rateLimit, b.rateWindow, b.clock));
         this.tls = b.tls ? SandboxTls.generate() : null;
         try {
             this.server = new JettyServer(dispatcher, b.port, tls == null ? null : tls.contextFactory(), b.threads, b.maxUnfinished);
@@ -178,6 +182,7 @@ public final class FalconSandbox implements AutoCloseable {
      */
     public void reset() {
         tenants.reset();
+        fleets.reset();
         faults.replace(configuredFaults);
     }
 
@@ -235,8 +240,50 @@ public final class FalconSandbox implements AutoCloseable {
         private boolean tls;
         private String region;
         private final Set<String> childCids = new LinkedHashSet<>();
+        private int hosts = Fleets.DEFAULT_HOSTS;
+        private long fleetSeed = Fleets.DEFAULT_SEED;
+        private int rateLimit;
+        private Duration rateWindow;
 
         private Builder() {
+        }
+
+        /**
+         * The number of hosts in the generated fleet (default 50); 50,000 take a fraction of a
+         * second to build. The fleet is the same on every run for the same count and
+         * {@link #fleetSeed(long)}.
+         */
+        public Builder hosts(int count) {
+            if (count < 0 || count > 1_000_000) {
+                throw new IllegalArgumentException("hosts must be from 0 to 1,000,000, got " + count);
+            }
+            this.hosts = count;
+            return this;
+        }
+
+        /**
+         * Enforces a request budget per customer, as Falcon does: {@code requests} authenticated calls per
+         * {@code window} (a fixed window on the sandbox clock), then 429 {@code API rate limit exceeded} with
+         * {@code X-Ratelimit-Retryafter} (the epoch second the window ends) until it turns. Every answer
+         * carries this budget in {@code X-Ratelimit-Limit} and {@code X-Ratelimit-Remaining}. Default: no
+         * budget is enforced. Example: {@code rateLimit(6000, Duration.ofMinutes(1))}.
+         */
+        public Builder rateLimit(int requests, Duration window) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("a rate limit allows at least 1 request, got " + requests);
+            }
+            if (window == null || window.toMillis() < 1) {
+                throw new IllegalArgumentException("a rate-limit window must be at least a millisecond, got " + window);
+            }
+            this.rateLimit = requests;
+            this.rateWindow = window;
+            return this;
+        }
+
+        /** The seed the fleet is generated from (default 20261101). */
+        public Builder fleetSeed(long seed) {
+            this.fleetSeed = seed;
+            return this;
         }
 
         /**

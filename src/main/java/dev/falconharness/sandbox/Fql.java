@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  * expressions ({@code uid|asc}, {@code uid.desc}). Mistakes are 400s naming the position or field.
  */
 final class Fql {
+    /** Joins the values of a multi-valued field (tags, groups) in a record; a term matches any of them. */
+    static final String MULTI = "\u001f";
+
     private final String text;
     private final Set<String> fields;
     private int pos;
@@ -148,7 +151,8 @@ final class Fql {
             return group;
         }
         int start = pos;
-        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
+                || text.charAt(pos) == '.')) {
             pos++;
         }
         String field = text.substring(start, pos);
@@ -161,11 +165,35 @@ final class Fql {
         }
         expect(':');
         boolean negate = accept('!');
-        boolean wildcard = accept('*');
+        String range = range();
+        boolean wildcard = range == null && accept('*');
         List<String> values = peek() == '[' ? list() : List.of(value());
-        Predicate<String> any = anyOf(values, wildcard);
-        Predicate<Map<String, String>> match = record -> any.test(lower(record.get(field)));
+        Predicate<String> any = range != null ? FqlRange.compare(range, lower(values.get(0))) : anyOf(values, wildcard);
+        Predicate<Map<String, String>> match = record -> anyValue(any, record.get(field));
         return negate ? match.negate() : match;
+    }
+
+    /** {@code >}, {@code >=}, {@code <} or {@code <=} at the cursor (consumed), or null. */
+    private String range() {
+        char c = peek();
+        if (c != '>' && c != '<') {
+            return null;
+        }
+        pos++;
+        return accept('=') ? c + "=" : String.valueOf(c);
+    }
+
+    /** A multi-valued field ({@link #MULTI}) matches when any of its values does. */
+    private static boolean anyValue(Predicate<String> test, String value) {
+        if (value == null || value.indexOf(MULTI.charAt(0)) < 0) {
+            return test.test(lower(value));
+        }
+        for (String one : value.split(MULTI, -1)) {
+            if (test.test(lower(one))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Predicate<String> anyOf(List<String> values, boolean wildcard) {

@@ -16,8 +16,9 @@ final class SandboxRoutes {
     }
 
     /** The route table of the built-in manifest, modelled operations on these tenants. */
-    static RouteTable compile(Tenants tenants, OAuthEndpoints oauth) {
+    static RouteTable compile(Tenants tenants, Fleets fleets, OAuthEndpoints oauth) {
         Map<String, Handler> handlers = handlers(tenants, oauth);
+        handlers.putAll(FleetOperations.handlers(fleets));
         GeneratedCollections generated = GeneratedCollections.of(Manifest.falcon());
         return RouteTable.compile(Manifest.falcon(), ops -> ops.stream().map(op -> handlers.get(op.id()))
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> GenericOperations.handler(ops, generated)),

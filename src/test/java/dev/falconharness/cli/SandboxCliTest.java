@@ -98,6 +98,25 @@ class SandboxCliTest {
     }
 
     @Test
+    void sandboxCommandWithHostsServesAFleetOfThatSize() throws Exception {
+        CommandLine sandboxLine = FalconCommand.commandLine();
+        StringWriter out = new StringWriter();
+        sandboxLine.setOut(new PrintWriter(out, true));
+        sandboxLine.setErr(new PrintWriter(new StringWriter(), true));
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> sandboxLine.execute("sandbox",
+                "--hosts", "1234"));
+        String baseUrl = awaitBaseUrl(out);
+
+        Cli.Result call = Cli.with(Map.of("FALCON_BASE_URL", baseUrl, "FALCON_CLIENT_ID", FalconSandbox.CLIENT_ID,
+                "FALCON_CLIENT_SECRET", FalconSandbox.CLIENT_SECRET)).run("QueryDevicesByFilter", "limit=1");
+        ((SandboxCommand) sandboxLine.getSubcommands().get("sandbox").getCommand()).stop();
+
+        assertEquals(0, call.exitCode(), call.toString());
+        assertTrue(call.out().replace(" ", "").contains("\"total\":1234"), call.out());
+        assertEquals(0, running.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void sandboxCommandWithTlsPrintsTheCaCertificateThatTheCaCertOptionThenTrusts() throws Exception {
         CommandLine sandboxLine = FalconCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -1,0 +1,197 @@
+package dev.falconharness.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One host of the {@link Fleet}: the fields derived from the seed, which never change, and the state
+ * the API changes (containment status, hidden, tags). Guarded by the fleet's lock; {@link #fields()} is
+ * cached until the next change because an FQL query reads every host.
+ */
+final class FleetHost {
+    /** Fields that never change after generation. */
+    record Identity(String deviceId, String hostname, String platform, String osVersion, String osBuild,
+            String productTypeDesc, String agentVersion, String firstSeen, String lastSeen, String externalIp,
+            String localIp, String macAddress, String systemManufacturer, String machineDomain,
+            String preventionPolicyId, String sensorUpdatePolicyId) {
+    }
+
+    private final Identity id;
+    private final String cid;
+    private String status = "normal";
+    private boolean hidden;
+    private final List<String> tags;
+    private final List<String> groups = new ArrayList<>();
+    /** When a containment change was asked for and whether a read has shown it pending, for settling. */
+    private Instant pendingSince;
+    private boolean pendingShown;
+    private Map<String, String> fields;
+
+    FleetHost(Identity id, String cid, List<String> tags) {
+        this.id = id;
+        this.cid = cid;
+        this.tags = new ArrayList<>(tags);
+    }
+
+    String deviceId() {
+        return id.deviceId();
+    }
+
+    String status() {
+        return status;
+    }
+
+    boolean hidden() {
+        return hidden;
+    }
+
+    List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    List<String> groups() {
+        return List.copyOf(groups);
+    }
+
+    void hide(boolean value) {
+        hidden = value;
+        changed();
+    }
+
+    /** Starts a move to {@code contained} or {@code normal} through the matching pending status. */
+    void requestContainment(boolean contain, Instant now) {
+        if (contain ? status.equals("contained") || status.equals("containment_pending")
+                : status.equals("normal") || status.equals("lift_containment_pending")) {
+            return;
+        }
+        status = contain ? "containment_pending" : "lift_containment_pending";
+        pendingSince = now;
+        pendingShown = false;
+        changed();
+    }
+
+    /**
+     * A pending status settles once a read has shown it, or once the clock has moved a second past the
+     * request, whichever comes first; so a client sees {@code containment_pending} once, then
+     * {@code contained}, as on a real sensor that acknowledges quickly.
+     */
+    void settle(Instant now, boolean reading) {
+        if (pendingSince == null) {
+            return;
+        }
+        if (pendingShown || !now.isBefore(pendingSince.plusSeconds(1))) {
+            status = status.equals("containment_pending") ? "contained" : "normal";
+            pendingSince = null;
+            changed();
+        } else if (reading) {
+            pendingShown = true;
+        }
+    }
+
+    boolean addTag(String tag) {
+        if (tags.stream().anyMatch(tag::equalsIgnoreCase)) {
+            return false;
+        }
+        tags.add(tag);
+        changed();
+        return true;
+    }
+
+    boolean removeTag(String tag) {
+        boolean removed = tags.removeIf(tag::equalsIgnoreCase);
+        if (removed) {
+            changed();
+        }
+        return removed;
+    }
+
+    void setGroups(List<String> groupIds) {
+        if (!groups.equals(groupIds)) {
+            groups.clear();
+            groups.addAll(groupIds);
+            changed();
+        }
+    }
+
+    private void changed() {
+        fields = null;
+    }
+
+    /** The fields FQL filters and sorts on; multi-valued ones joined by {@link Fql#MULTI}. */
+    Map<String, String> fields() {
+        if (fields == null) {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("device_id", id.deviceId());
+            f.put("cid", cid);
+            f.put("hostname", id.hostname());
+            f.put("platform_name", id.platform());
+            f.put("os_version", id.osVersion());
+            f.put("os_build", id.osBuild());
+            f.put("product_type_desc", id.productTypeDesc());
+            f.put("agent_version", id.agentVersion());
+            f.put("first_seen", id.firstSeen());
+            f.put("last_seen", id.lastSeen());
+            f.put("external_ip", id.externalIp());
+            f.put("local_ip", id.localIp());
+            f.put("mac_address", id.macAddress());
+            f.put("system_manufacturer", id.systemManufacturer());
+            f.put("machine_domain", id.machineDomain());
+            f.put("status", status);
+            f.put("host_hidden_status", hidden ? "hidden" : "visible");
+            f.put("tags", String.join(Fql.MULTI, tags));
+            f.put("groups", String.join(Fql.MULTI, groups));
+            f.put("device_policies.prevention.policy_id", id.preventionPolicyId());
+            f.put("device_policies.sensor_update.policy_id", id.sensorUpdatePolicyId());
+            fields = f;
+        }
+        return fields;
+    }
+
+    /** The host as {@code GetDeviceDetailsV2} returns it ({@code deviceapi.DeviceSwagger}). */
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("device_id", id.deviceId());
+        json.put("cid", cid);
+        json.put("agent_version", id.agentVersion());
+        json.put("config_id_base", "65994763");
+        json.put("external_ip", id.externalIp());
+        json.put("connection_ip", id.localIp());
+        json.put("mac_address", id.macAddress());
+        json.put("connection_mac_address", id.macAddress());
+        json.put("hostname", id.hostname());
+        json.put("first_seen", id.firstSeen());
+        json.put("last_seen", id.lastSeen());
+        json.put("local_ip", id.localIp());
+        json.put("machine_domain", id.machineDomain());
+        json.put("os_version", id.osVersion());
+        json.put("os_build", id.osBuild());
+        json.put("platform_id", switch (id.platform()) {
+            case "Windows" -> "0";
+            case "Mac" -> "1";
+            default -> "3";
+        });
+        json.put("platform_name", id.platform());
+        json.put("product_type_desc", id.productTypeDesc());
+        json.put("status", status);
+        json.put("host_hidden_status", hidden ? "hidden" : "visible");
+        json.put("system_manufacturer", id.systemManufacturer());
+        json.put("groups", List.copyOf(groups));
+        json.put("tags", List.copyOf(tags));
+        json.put("device_policies", Map.of(
+                "prevention", policy("prevention", id.preventionPolicyId()),
+                "sensor_update", policy("sensor-update", id.sensorUpdatePolicyId())));
+        json.put("modified_timestamp", id.lastSeen());
+        return json;
+    }
+
+    private static Map<String, Object> policy(String type, String policyId) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("policy_type", type);
+        policy.put("policy_id", policyId);
+        policy.put("applied", true);
+        return policy;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.falconharness.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The handlers of every fleet collection (hosts, host groups), by operation ID. */
+final class FleetOperations {
+    private FleetOperations() {
+    }
+
+    static Map<String, Handler> handlers(Fleets fleets) {
+        Map<String, Handler> handlers = new LinkedHashMap<>();
+        handlers.putAll(new HostOperations(fleets).handlers());
+        handlers.putAll(new HostGroupOperations(fleets).handlers());
+        return handlers;
+    }
+}
