@@ -18,11 +18,12 @@ final class SandboxRoutes {
     /** The route table of the built-in manifest, modelled operations on these tenants. */
     static RouteTable compile(Tenants tenants, Fleets fleets, OAuthEndpoints oauth) {
         Map<String, Handler> handlers = handlers(tenants, oauth);
-        handlers.putAll(FleetOperations.handlers(fleets));
+        Map<String, Handler> fleet = FleetOperations.handlers(fleets);
+        handlers.putAll(fleet);
         GeneratedCollections generated = GeneratedCollections.of(Manifest.falcon());
         return RouteTable.compile(Manifest.falcon(), ops -> ops.stream().map(op -> handlers.get(op.id()))
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> GenericOperations.handler(ops, generated)),
-                OPEN_OPERATIONS, new ManifestContracts(Manifest.falcon(), new UserManagementContracts()));
+                OPEN_OPERATIONS, new ManifestContracts(Manifest.falcon(), new UserManagementContracts(), fleet.keySet()));
     }
 
     /** The modelled operations by ID; every other manifest operation gets a generated answer. */

@@ -118,8 +118,9 @@ class SandboxRoutingTest {
 
     @Test
     void aMissingRequiredParameterOfAnOperationThatDocumentsNo400GetsItsClosestDocumentedClientError() {
-        // GetDeviceDetailsV2 documents 200, 403, 429 and 500 only; a typed client can decode nothing else.
-        HttpResponse<String> response = http.get("/devices/entities/devices/v2", http.token());
+        // get_patterns documents 200, 403, 429 and 500 only; a typed client can decode nothing else. (The
+        // fleet's host operations answer as the API is known to, 400 included, so they are not used here.)
+        HttpResponse<String> response = http.get("/ioarules/entities/pattern-severities/v1", http.token());
         assertEquals(403, response.statusCode());
         assertTrue(RawHttp.firstError(response).contains("ids"), RawHttp.firstError(response));
     }
