@@ -56,7 +56,11 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
                 extra.add(pair);
             }
         }
-        return new CallArguments(params, body(op, request.body, io), extra);
+        if (request.contentType != null) {
+            // The core checks it against the operation's declared types and picks the body's encoding by it.
+            add(params, "Content-Type", request.contentType.strip());
+        }
+        return new CallArguments(params, body(op, request.body, request.contentType, io), extra);
     }
 
     private static String[] split(String word, String separator, String problem) {
@@ -125,11 +129,12 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
     }
 
     /** Inline JSON, {@code @file} or {@code @-}; raw bytes when the operation takes non-JSON content. */
-    private static Object body(Operation op, String spec, Io io) {
+    private static Object body(Operation op, String spec, String contentType, Io io) {
         if (spec == null) {
             return null;
         }
-        boolean json = op.consumes() == null || dev.falconharness.http.MediaTypes.isJson(op.consumes());
+        String type = contentType != null ? contentType : op.consumes();
+        boolean json = type == null || dev.falconharness.http.MediaTypes.isJson(type);
         if (spec.isBlank()) {
             // Sent, it would only earn a 400 from the API; a missing body is caught here like any other.
             throw CommandFailure.usage("--body is empty; give JSON text, @FILE or @- (see 'falcon help body')");
@@ -143,7 +148,8 @@ record CallArguments(Map<String, Object> params, Object body, List<String[]> ext
             return json ? new String(bytes, StandardCharsets.UTF_8) : bytes;
         }
         if (!spec.startsWith("@")) {
-            return spec;
+            // Inline text for a type that is not JSON (CSV, XML) goes as it is, byte for byte.
+            return json ? spec : spec.getBytes(StandardCharsets.UTF_8);
         }
         Path file = Path.of(spec.substring(1));
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

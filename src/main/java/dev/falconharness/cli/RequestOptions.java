@@ -21,6 +21,11 @@ final class RequestOptions {
             description = "Add a request header (repeatable); 'Name: value' works too.")
     List<String> headers = new ArrayList<>();
 
+    @Option(names = "--content-type", paramLabel = "TYPE",
+            description = "Send the body as TYPE, one of those the operation accepts (default: JSON when it "
+                    + "accepts JSON); a non-JSON body is sent as given, byte for byte.")
+    String contentType;
+
     @Option(names = "--body-check", paramLabel = "MODE",
             description = "Check the body against the operation's schema before sending: refuse (the default) "
                     + "stops a body that breaks it, warn prints the problems and sends it, off does not check.")
