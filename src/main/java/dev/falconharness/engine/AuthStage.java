@@ -51,14 +51,8 @@ public final class AuthStage implements Stage {
     /** The token for this call; a fetch the call already waited for, and saw fail, is not made again. */
     private AccessToken token(Call call) throws IOException {
         Throwable failed = call.takeTokenFailure();
-        if (failed instanceof IOException io) {
-            throw io;
-        }
-        if (failed instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failed instanceof Error error) {
-            throw error;
+        if (failed != null) {
+            throw Call.rethrow(failed);
         }
         return tokens.token(call.remaining());
     }

@@ -1,5 +1,6 @@
 package dev.falconharness.engine;
 
+import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -103,6 +104,23 @@ public final class Call {
      */
     public void tokenFailed(Throwable failure) {
         this.tokenFailure = failure;
+    }
+
+    /**
+     * Throws {@code failure} as what it is: an {@link IOException}, a runtime exception or an error; any
+     * other checked exception wrapped in an {@link IOException}. For failures handed across threads.
+     */
+    public static IOException rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IOException(failure);
     }
 
     /** The failure recorded by {@link #tokenFailed}, once; null when there is none. */

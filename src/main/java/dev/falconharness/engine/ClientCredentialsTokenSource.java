@@ -224,17 +224,7 @@ public final class ClientCredentialsTokenSource implements TokenSource {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for an access token");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+            throw Call.rethrow(e.getCause());
         }
     }
 
