@@ -6,6 +6,7 @@ import dev.falconharness.engine.BodySink;
 import dev.falconharness.engine.Stage;
 import dev.falconharness.engine.TokenUnavailableException;
 import dev.falconharness.engine.UnsendableHeaderException;
+import dev.falconharness.http.Headers;
 import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RetryPolicy;
 import dev.falconharness.manifest.Manifest;
@@ -345,7 +346,7 @@ public final class Harness implements AutoCloseable, Caller {
     private static void checkHeaders(PreparedRequest request) {
         List<ValidationException.Problem> problems = new java.util.ArrayList<>(0);
         for (int i = 0; i < request.headers().size(); i++) {
-            String problem = UnsendableHeaderException.problem(request.headers().value(i));
+            String problem = Headers.valueProblem(request.headers().value(i));
             if (problem != null) {
                 problems.add(new ValidationException.Problem(request.headers().name(i), "header", problem));
             }

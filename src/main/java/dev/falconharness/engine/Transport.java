@@ -192,7 +192,7 @@ public final class Transport implements Stage {
                 .method(request.method(), publisher(request.body()));
         Headers headers = request.headers();
         for (int i = 0; i < headers.size(); i++) {
-            String problem = UnsendableHeaderException.problem(headers.value(i));
+            String problem = Headers.valueProblem(headers.value(i));
             if (problem != null) {
                 throw new UnsendableHeaderException(headers.name(i), problem);
             }

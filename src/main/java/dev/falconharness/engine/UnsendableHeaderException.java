@@ -21,16 +21,4 @@ public final class UnsendableHeaderException extends IOException {
     public String header() {
         return header;
     }
-
-    /** What is wrong with a header value, or null when it can be sent. */
-    public static String problem(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
-                return "the value holds a " + (c > 0xff ? "character beyond Latin-1" : "control character (CR, LF...)")
-                        + " at position " + i + ", which HTTP headers cannot carry; nothing was sent";
-            }
-        }
-        return null;
-    }
 }

@@ -126,6 +126,22 @@ public final class Headers {
         return toString(Set.of());
     }
 
+    /**
+     * What is wrong with a header value, or null when HTTP can carry it: the one rule for request building,
+     * the harness's check before sending and the transport's check of every stage's headers. The problem
+     * names a position, never the value (a header may carry a secret).
+     */
+    public static String valueProblem(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
+                return "header values must not contain CR, LF or NUL characters, other control characters or "
+                        + "characters beyond Latin-1 (one is at position " + i + "); nothing was sent";
+            }
+        }
+        return null;
+    }
+
     /** As {@link #toString()}, also masking wholly the headers in {@code carriers} (lower-case names). */
     public String toString(Set<String> carriers) {
         StringBuilder out = new StringBuilder("{");

@@ -1,5 +1,6 @@
 package dev.falconharness.request;
 
+import dev.falconharness.http.Headers;
 import dev.falconharness.http.PercentEncoder;
 import dev.falconharness.http.RequestBody;
 import dev.falconharness.manifest.CollectionFormat;
@@ -117,8 +118,9 @@ sealed interface ParameterHandler {
             if (text == null) {
                 return;
             }
-            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0) {
-                problems.add(parameter, "header values must not contain CR, LF or NUL characters");
+            String problem = Headers.valueProblem(text);
+            if (problem != null) {
+                problems.add(parameter, problem);
                 return;
             }
             request.headers = request.headers.plus(parameter.name(), text);
