@@ -1,6 +1,8 @@
 package dev.falconharness.engine;
 
+import dev.falconharness.http.Sleeper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 
 /**
@@ -104,6 +106,19 @@ public final class Call {
      */
     public void tokenFailed(Throwable failure) {
         this.tokenFailure = failure;
+    }
+
+    /**
+     * Sleeps through {@code sleeper}; an interrupt ends the wait as an {@link InterruptedIOException}
+     * naming {@code why}, with the thread's interrupt flag kept. The stages' one way to wait.
+     */
+    public static void sleep(Sleeper sleeper, Duration wait, String why) throws InterruptedIOException {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting " + wait.toMillis() + " ms " + why);
+        }
     }
 
     /**

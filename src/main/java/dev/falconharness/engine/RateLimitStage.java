@@ -6,7 +6,6 @@ import dev.falconharness.http.PreparedRequest;
 import dev.falconharness.http.RawResponse;
 import dev.falconharness.http.Sleeper;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +46,7 @@ public final class RateLimitStage implements Stage {
         PreparedRequest request = chain.request();
         Duration wait = waitNeeded(request, chain.call());
         if (!wait.isZero()) {
-            try {
-                sleeper.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting " + wait.toMillis() + " ms for the rate limit");
-            }
+            Call.sleep(sleeper, wait, "for the rate limit");
         }
         RawResponse response = chain.proceed(request);
         observe(response);

@@ -77,12 +77,7 @@ public final class RetryStage implements Stage {
         LOG.log(Level.DEBUG, () -> "retrying " + describe(request) + " after " + reason + " in " + delay.toMillis()
                 + " ms (attempt " + next + " of " + policy.maxAttempts() + ")");
         listener.retrying(request, next, reason, delay);
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting " + delay.toMillis() + " ms to retry " + describe(request));
-        }
+        Call.sleep(sleeper, delay, "to retry " + describe(request));
     }
 
     private boolean mayRetry(PreparedRequest request, IOException e) {
