@@ -86,19 +86,63 @@ final class Fql {
         return predicate;
     }
 
-    /** A comparator for {@code field|asc}, {@code field|desc} or {@code field.asc}; {@code fallback} when blank. */
+    /**
+     * A comparator for {@code field|asc}, {@code field|desc}, {@code field.asc} or a bare {@code field}
+     * (ascending); {@code fallback} when blank, or null for no order when {@code fallback} is null too. The
+     * direction is split off at the last {@code |} or {@code .}, so nested fields sort as the API sorts
+     * them ({@code device.hostname.desc}). Values that are both whole numbers compare as numbers; others
+     * compare as text ignoring case (ISO-8601 times sort in time order), after the numbers; a missing
+     * value comes first.
+     */
     static Comparator<Map<String, String>> sort(String sort, String fallback, Set<String> fields) {
         String spec = sort == null || sort.isBlank() ? fallback : sort.strip();
-        String[] parts = spec.split("[|.]", 2);
-        String field = parts[0];
-        String direction = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "asc";
+        if (spec == null) {
+            return null;
+        }
+        String field = spec;
+        String direction = "asc";
+        int cut = Math.max(spec.lastIndexOf('|'), spec.lastIndexOf('.'));
+        if (!fields.contains(spec) && cut > 0) {
+            field = spec.substring(0, cut);
+            direction = spec.substring(cut + 1).toLowerCase(Locale.ROOT);
+        }
         if (!fields.contains(field) || !(direction.equals("asc") || direction.equals("desc"))) {
             throw SandboxError.badRequest("cannot sort by \"" + spec + "\": use field|asc or field|desc with one of "
                     + String.join(", ", fields.stream().sorted().toList()));
         }
-        Comparator<Map<String, String>> order = Comparator.comparing(record -> lower(record.get(field)),
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+        String key = field;
+        Comparator<Map<String, String>> order = (a, b) -> compareValues(a.get(key), b.get(key));
         return direction.equals("desc") ? order.reversed() : order;
+    }
+
+    /** Null first, then whole numbers by value, then anything else by its text ignoring case. */
+    static int compareValues(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        boolean numberA = isWholeNumber(a);
+        boolean numberB = isWholeNumber(b);
+        if (numberA && numberB) {
+            int byLength = Integer.compare(a.length(), b.length());
+            return byLength != 0 ? byLength : a.compareTo(b);
+        }
+        // Numbers before text, so that the order stays total when a field mixes both.
+        return numberA != numberB ? (numberA ? -1 : 1) : a.compareToIgnoreCase(b);
+    }
+
+    /** Digits only, without a leading zero (so that length orders them), at most 18 of them. */
+    private static boolean isWholeNumber(String text) {
+        int n = text.length();
+        if (n == 0 || n > 18 || (n > 1 && text.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Flat lists tested in loops, not chained predicates: a long filter cannot deepen the stack. */

@@ -68,17 +68,9 @@ final class HostOperations {
         return ids;
     }
 
-    /** {@code hostname.asc}, {@code last_seen|desc}; ties (and no sort) in generation order. */
+    /** {@code hostname.asc}, {@code last_seen|desc}, {@code device_policies.prevention.policy_id.desc}; null without a sort. */
     static Comparator<Map<String, String>> sortOf(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return null;
-        }
-        String spec = sort.strip();
-        int cut = Math.max(spec.lastIndexOf('|'), spec.lastIndexOf('.'));
-        String tail = cut < 0 ? "" : spec.substring(cut + 1);
-        boolean directed = tail.equalsIgnoreCase("asc") || tail.equalsIgnoreCase("desc");
-        String field = directed ? spec.substring(0, cut) : spec;
-        return Fql.sort(field + "|" + (directed ? tail : "asc"), null, FIELDS);
+        return Fql.sort(sort, null, FIELDS);
     }
 
     /**

@@ -106,4 +106,30 @@ class FqlTest {
         assertEquals(400, assertThrows(SandboxError.class, () -> Fql.sort("age|asc", "uid|asc", FIELDS)).status());
         assertEquals(400, assertThrows(SandboxError.class, () -> Fql.sort("uid|up", "uid|asc", FIELDS)).status());
     }
+
+    @Test
+    void nestedFieldsSortWithTheDirectionSplitOffAtTheLastSeparator() {
+        Set<String> nested = Set.of("device.hostname", "severity");
+        Map<String, String> web = Map.of("device.hostname", "web-01", "severity", "90");
+        Map<String, String> db = Map.of("device.hostname", "db-01", "severity", "100");
+        List<Map<String, String>> records = new ArrayList<>(List.of(web, db));
+        records.sort(Fql.sort("device.hostname.asc", null, nested));
+        assertEquals(List.of(db, web), records);
+        records.sort(Fql.sort("device.hostname|desc", null, nested));
+        assertEquals(List.of(web, db), records);
+        records.sort(Fql.sort("device.hostname", null, nested));
+        assertEquals(List.of(db, web), records);
+        assertEquals(400, assertThrows(SandboxError.class, () -> Fql.sort("device.asc", null, nested)).status());
+    }
+
+    @Test
+    void wholeNumbersSortByValueAndBeforeText() {
+        Set<String> fields = Set.of("severity");
+        List<Map<String, String>> records = new ArrayList<>();
+        for (String value : List.of("100", "9", "high", "20", "0")) {
+            records.add(Map.of("severity", value));
+        }
+        records.sort(Fql.sort("severity|asc", null, fields));
+        assertEquals(List.of("0", "9", "20", "100", "high"), records.stream().map(r -> r.get("severity")).toList());
+    }
 }
