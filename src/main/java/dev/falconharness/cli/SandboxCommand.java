@@ -30,7 +30,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Listen on 127.0.0.1:N (default: a free port).")
     int port;
 
-    @Option(names = "--seed", paramLabel = "FILE", description = "Start from the roles and users in this JSON file.")
+    @Option(names = "--seed", paramLabel = "FILE", description = "Start from the roles, users, hosts and host groups in this JSON file.")
     Path seed;
 
     @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "How long tokens stay valid (default: 1799).")

@@ -82,7 +82,7 @@ public final class FalconSandbox implements AutoCloseable {
     private FalconSandbox(Builder b, SeedData seed) throws IOException {
         this.childCids = List.copyOf(b.childCids);
         this.tenants = new Tenants(seed, childCids, b.clock);
-        this.fleets = new Fleets(b.fleetSeed, b.hosts, seed.cid(), childCids, b.clock);
+        this.fleets = new Fleets(b.fleetSeed, b.hosts, seed.fleet(), seed.cid(), childCids, b.clock);
         this.tokens = new TokenStore(b.clock, b.tokenLifetime);
         this.configuredFaults = List.copyOf(b.faults);
         this.faults = new FaultPlan(configuredFaults, b.faultSeed);
@@ -241,6 +241,7 @@ public final class FalconSandbox implements AutoCloseable {
         private String region;
         private final Set<String> childCids = new LinkedHashSet<>();
         private int hosts = Fleets.DEFAULT_HOSTS;
+        private boolean hostsGiven;
         private long fleetSeed = Fleets.DEFAULT_SEED;
         private int rateLimit;
         private Duration rateWindow;
@@ -251,13 +252,15 @@ public final class FalconSandbox implements AutoCloseable {
         /**
          * The number of hosts in the generated fleet (default 50); 50,000 take a fraction of a
          * second to build. The fleet is the same on every run for the same count and
-         * {@link #fleetSeed(long)}.
+         * {@link #fleetSeed(long)}. Not with a {@link #seed(Path) seed file} that lists its own
+         * {@code hosts}.
          */
         public Builder hosts(int count) {
             if (count < 0 || count > 1_000_000) {
                 throw new IllegalArgumentException("hosts must be from 0 to 1,000,000, got " + count);
             }
             this.hosts = count;
+            this.hostsGiven = true;
             return this;
         }
 
@@ -356,15 +359,28 @@ public final class FalconSandbox implements AutoCloseable {
          *   "roles": [ {"id": "falcon_admin", "display_name": "Falcon Administrator", "description": "..."} ],
          *   "users": [ {"uuid": "0d1b...", "uid": "ana@example.com", "first_name": "Ana", "last_name": "Lima",
          *               "created_at": "2024-05-01T12:00:00Z", "last_login_at": "2024-06-01T08:30:00Z",
-         *               "roles": ["falcon_admin"]} ]
+         *               "roles": ["falcon_admin"]} ],
+         *   "hosts": [ {"hostname": "web-01", "platform_name": "Linux", "tags": ["FalconGroupingTags/web"],
+         *               "last_seen": "2026-10-30T12:00:00Z", "status": "contained"} ],
+         *   "host_groups": [ {"name": "Web", "group_type": "dynamic", "assignment_rule": "tags:'FalconGroupingTags/web'"},
+         *                    {"name": "Pilot", "group_type": "static", "hosts": ["web-01"]} ]
          * }
          * }</pre>
          *
          * <p>{@code roles} replaces the built-in catalogue; {@code users} replaces the built-in
          * administrator; a user without {@code uuid} gets a random one; {@code uid}s must be unique
-         * (ignoring case) and {@code roles} must name catalogue roles. Unknown fields are errors, so typos
-         * do not pass silently. The file is read by {@link #build()}, which reports every problem at once
-         * in an {@link IllegalArgumentException}.
+         * (ignoring case) and {@code roles} must name catalogue roles. {@code hosts} replaces the
+         * generated fleet: {@code hostname} is required, and each field a host leaves out
+         * ({@code device_id}, {@code platform_name}, {@code os_version}, {@code os_build},
+         * {@code product_type_desc}, {@code agent_version}, {@code first_seen}, {@code last_seen},
+         * {@code external_ip}, {@code local_ip}, {@code mac_address}, {@code system_manufacturer},
+         * {@code machine_domain}) is generated from {@link #fleetSeed(long)}, as for a generated host;
+         * {@code status} is {@code normal} or {@code contained}, {@code host_hidden_status}
+         * {@code visible} or {@code hidden}. {@code host_groups} replaces the three built-in groups: a
+         * dynamic group takes an FQL {@code assignment_rule}, a static one lists its {@code hosts} by
+         * device ID or hostname. Unknown fields are errors, so typos do not pass silently. The file is
+         * read by {@link #build()}, which reports every problem at once in an
+         * {@link IllegalArgumentException}.
          */
         public Builder seed(Path json) {
             this.seed = Objects.requireNonNull(json, "seed file");
@@ -395,13 +411,13 @@ public final class FalconSandbox implements AutoCloseable {
             return this;
         }
 
-        /** Worker threads answering requests (default 8); delay faults hold one each while they wait. */
         /** Requests in progress at once before a new one is a 503 (default 256); tests lower it. */
         Builder maxUnfinishedRequests(int count) {
             this.maxUnfinished = count;
             return this;
         }
 
+        /** Worker threads answering requests (default 8); delay faults hold one each while they wait. */
         public Builder threads(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("the sandbox needs at least one thread, got " + count);
@@ -413,12 +429,17 @@ public final class FalconSandbox implements AutoCloseable {
         /**
          * Starts the sandbox.
          *
-         * @throws IllegalArgumentException if the seed file or a fault is invalid, or a child CID is the
-         *                                  parent's own
+         * @throws IllegalArgumentException if the seed file or a fault is invalid, a child CID is the
+         *                                  parent's own, or the seed file lists hosts and {@link #hosts(int)}
+         *                                  was set too
          * @throws UncheckedIOException     if the seed file cannot be read or the port cannot be bound
          */
         public FalconSandbox build() {
             SeedData data = seed == null ? SeedData.defaults() : SeedData.load(seed);
+            if (hostsGiven && data.fleet().hosts() != null) {
+                throw new IllegalArgumentException("the seed file " + seed + " lists its own hosts, so hosts(" + hosts
+                        + ") has nothing to generate; leave out hosts(n) (--hosts), or the seed file's \"hosts\"");
+            }
             if (childCids.contains(data.cid().toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("child CID " + data.cid() + " is the sandbox's own customer ID");
             }

@@ -44,6 +44,7 @@ final class Fleet {
     private final int count;
     private final String cid;
     private final Clock clock;
+    private final FleetSeed seeded;
     private List<FleetHost> hosts;
     private Map<String, FleetHost> byId;
     private final Map<String, Cursor> scrolls = new HashMap<>();
@@ -64,31 +65,68 @@ final class Fleet {
         }
     }
 
-    Fleet(long seed, int count, String cid, Clock clock) {
+    /**
+     * A fleet of {@code count} generated hosts, or of the hosts and groups {@code seeded} gives.
+     *
+     * @throws IllegalArgumentException if a seeded static group names a host the fleet does not have
+     */
+    Fleet(long seed, int count, String cid, Clock clock, FleetSeed seeded) {
         if (count < 0) {
             throw new IllegalArgumentException("a fleet has 0 or more hosts, got " + count);
         }
         this.seed = seed;
-        this.count = count;
         this.cid = cid;
         this.clock = clock;
+        this.seeded = seeded;
+        this.count = seeded.hosts() == null ? count : seeded.hosts().size();
         reset();
     }
 
-    /** Back to the generated fleet; open scroll cursors are dropped. */
+    /** Back to the starting fleet (generated or seeded); open scroll cursors are dropped. */
     synchronized void reset() {
         List<FleetHost> list = new ArrayList<>(count);
         Map<String, FleetHost> index = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
-            FleetHost host = generate(i);
+            FleetHost host = seeded.hosts() == null ? generate(i, null) : fromSeed(i, seeded.hosts().get(i));
             list.add(host);
             index.put(host.deviceId(), host);
         }
         hosts = list;
         byId = index;
         scrolls.clear();
-        groups = new HostGroups(seed, REFERENCE.minusSeconds(365L * 86_400).toString());
+        groups = new HostGroups(seed);
+        String created = REFERENCE.minusSeconds(365L * 86_400).toString();
+        if (seeded.groups() == null) {
+            groups.addDefaults(created);
+        } else {
+            groups.addSeeded(seeded.groups(), list, created);
+        }
         membershipStale = true;
+    }
+
+    /**
+     * Seeded host {@code i}: the fields the seed gives, and for the rest those of generated host {@code i}
+     * on the seeded platform, so that a seeded Linux host gets a Linux OS version.
+     */
+    private FleetHost fromSeed(int i, FleetSeed.HostSeed seed) {
+        Map<String, String> given = seed.fields();
+        FleetHost.Identity g = generate(i, given.get("platform_name")).identity();
+        FleetHost.Identity identity = new FleetHost.Identity(given.getOrDefault("device_id", g.deviceId()),
+                given.get("hostname"), g.platform(), given.getOrDefault("os_version", g.osVersion()),
+                given.getOrDefault("os_build", g.osBuild()), given.getOrDefault("product_type_desc", g.productTypeDesc()),
+                given.getOrDefault("agent_version", g.agentVersion()), given.getOrDefault("first_seen", g.firstSeen()),
+                given.getOrDefault("last_seen", g.lastSeen()), given.getOrDefault("external_ip", g.externalIp()),
+                given.getOrDefault("local_ip", g.localIp()), given.getOrDefault("mac_address", g.macAddress()),
+                given.getOrDefault("system_manufacturer", g.systemManufacturer()),
+                given.getOrDefault("machine_domain", g.machineDomain()), g.preventionPolicyId(), g.sensorUpdatePolicyId());
+        FleetHost host = new FleetHost(identity, cid, seed.tags());
+        if (seed.contained()) {
+            host.startContained();
+        }
+        if (seed.hidden()) {
+            host.hide(true);
+        }
+        return host;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */
@@ -189,11 +227,12 @@ final class Fleet {
     record ScrollPage(List<String> ids, String next, int total, Instant expiresAt) {
     }
 
-    /** Host {@code i}, from its own random stream. */
-    private FleetHost generate(int i) {
+    /** Host {@code i}, from its own random stream; on {@code platform} when not null. */
+    private FleetHost generate(int i, String platform) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
         String deviceId = hex(r.nextLong()) + hex(r.nextLong());
-        String platform = PLATFORMS[r.nextInt(PLATFORMS.length)];
+        String drawn = PLATFORMS[r.nextInt(PLATFORMS.length)];
+        platform = platform == null ? drawn : platform;
         String dept = DEPARTMENTS[r.nextInt(DEPARTMENTS.length)];
         String osVersion;
         String osBuild;

@@ -40,6 +40,16 @@ final class FleetHost {
         return id.deviceId();
     }
 
+    Identity identity() {
+        return id;
+    }
+
+    /** For a seeded host that starts contained. */
+    void startContained() {
+        status = "contained";
+        changed();
+    }
+
     String status() {
         return status;
     }

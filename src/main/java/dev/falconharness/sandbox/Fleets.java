@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The fleet of each customer a sandbox holds: the parent's is generated from the seed; MSSP children
- * start with none. A request works on the fleet of the customer its token was issued for. Thread-safe
+ * The fleet of each customer a sandbox holds: the parent's is generated from the seed (or read from a
+ * seed file); MSSP children start with none. A request works on the fleet of the customer its token was issued for. Thread-safe
  * (the map is fixed at start; fleets are).
  */
 final class Fleets {
@@ -20,11 +20,11 @@ final class Fleets {
     private final Fleet parent;
     private final Map<String, Fleet> byCid = new LinkedHashMap<>();
 
-    Fleets(long seed, int hosts, String parentCid, Collection<String> childCids, Clock clock) {
-        this.parent = new Fleet(seed, hosts, parentCid.toLowerCase(Locale.ROOT), clock);
+    Fleets(long seed, int hosts, FleetSeed seeded, String parentCid, Collection<String> childCids, Clock clock) {
+        this.parent = new Fleet(seed, hosts, parentCid.toLowerCase(Locale.ROOT), clock, seeded);
         byCid.put(parentCid.toLowerCase(Locale.ROOT), parent);
         for (String child : childCids) {
-            byCid.put(child.toLowerCase(Locale.ROOT), new Fleet(seed, 0, child, clock));
+            byCid.put(child.toLowerCase(Locale.ROOT), new Fleet(seed, 0, child, clock, FleetSeed.GENERATED));
         }
     }
 

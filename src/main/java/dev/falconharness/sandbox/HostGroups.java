@@ -2,27 +2,68 @@ package dev.falconharness.sandbox;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The host groups of one fleet, and the bookkeeping that keeps each host's {@code groups} field equal
- * to the groups that contain it. A fleet starts with three dynamic groups (Windows servers, Linux
- * servers and the hosts tagged {@code FalconGroupingTags/Finance}). Guarded by the fleet's lock.
+ * to the groups that contain it. A generated fleet starts with three dynamic groups ({@link #addDefaults}:
+ * Windows servers, Linux servers and the hosts tagged {@code FalconGroupingTags/Finance}); a seed file may
+ * give others. Guarded by the fleet's lock.
  */
 final class HostGroups {
     private final Map<String, HostGroup> byId = new LinkedHashMap<>();
     private final SplittableRandom ids;
 
-    HostGroups(long seed, String createdAt) {
+    /** No groups yet; IDs come from {@code seed}. */
+    HostGroups(long seed) {
         this.ids = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    }
+
+    /** Adds the three built-in dynamic groups. */
+    void addDefaults(String createdAt) {
         add(new HostGroup(newId(), "dynamic", "Windows Servers", "Every Windows server",
                 "platform_name:'Windows'+product_type_desc:'Server'", createdAt));
         add(new HostGroup(newId(), "dynamic", "Linux Servers", "Every Linux host", "platform_name:'Linux'", createdAt));
         add(new HostGroup(newId(), "dynamic", "Finance", "Hosts tagged for the finance department",
                 "tags:'FalconGroupingTags/Finance'", createdAt));
+    }
+
+    /**
+     * Adds the groups of a seed file; a static group's {@code hosts} name members by device ID or hostname.
+     *
+     * @throws IllegalArgumentException naming every member that is not a host of the fleet
+     */
+    void addSeeded(List<FleetSeed.GroupSeed> seeds, List<FleetHost> hosts, String createdAt) {
+        Map<String, String> deviceIds = new HashMap<>();
+        for (FleetHost host : hosts) {
+            deviceIds.put(host.deviceId(), host.deviceId());
+            deviceIds.putIfAbsent(host.identity().hostname().toLowerCase(Locale.ROOT), host.deviceId());
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            FleetSeed.GroupSeed seed = seeds.get(i);
+            HostGroup group = new HostGroup(seed.id() == null ? newId() : seed.id(), seed.groupType(), seed.name(),
+                    seed.description(), seed.assignmentRule(), createdAt);
+            for (int m = 0; m < seed.hosts().size(); m++) {
+                String member = deviceIds.get(seed.hosts().get(m).strip().toLowerCase(Locale.ROOT));
+                if (member == null) {
+                    problems.add("$.host_groups[" + i + "].hosts[" + m + "]: no host has the device ID or hostname \""
+                            + seed.hosts().get(m) + "\"");
+                } else {
+                    group.staticMembers.add(member);
+                }
+            }
+            add(group);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox seed's host groups name hosts the fleet does not have:\n  - "
+                    + String.join("\n  - ", problems));
+        }
     }
 
     /** A new group ID: 32 hexadecimal digits, from the fleet's seed so runs repeat. */
@@ -35,11 +76,11 @@ final class HostGroups {
     }
 
     HostGroup get(String id) {
-        return id == null ? null : byId.get(id.strip().toLowerCase(java.util.Locale.ROOT));
+        return id == null ? null : byId.get(id.strip().toLowerCase(Locale.ROOT));
     }
 
     HostGroup remove(String id) {
-        return byId.remove(id.strip().toLowerCase(java.util.Locale.ROOT));
+        return byId.remove(id.strip().toLowerCase(Locale.ROOT));
     }
 
     Collection<HostGroup> all() {

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,17 +18,19 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The sandbox's starting state: customer ID, role catalogue, users and their roles; built in, or read
- * from a seed file (the format is documented on {@link FalconSandbox.Builder#seed(Path)}). Reading
- * reports every problem of a file at once, each with its JSON path. Immutable.
+ * The sandbox's starting state: customer ID, role catalogue, users and their roles, and the fleet's seeded
+ * hosts and host groups; built in, or read from a seed file (the format is documented on
+ * {@link FalconSandbox.Builder#seed(Path)}). Reading reports every problem of a file at once, each with its
+ * JSON path. Immutable.
  *
  * @param cid    the customer ID
  * @param roles  the role catalogue, in order
  * @param users  the users, in order
  * @param grants role IDs by user UUID
+ * @param fleet  the seeded hosts and groups ({@link FleetSeed#GENERATED} when the file has none)
  */
-record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String, List<String>> grants) {
-    private static final Set<String> TOP_LEVEL = Set.of("cid", "roles", "users");
+record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String, List<String>> grants, FleetSeed fleet) {
+    private static final Set<String> TOP_LEVEL = Set.of("cid", "roles", "users", "hosts", "host_groups");
     private static final Set<String> USER_FIELDS = Set.of("uuid", "uid", "first_name", "last_name", "created_at",
             "last_login_at", "roles");
     private static final Set<String> ROLE_FIELDS = Set.of("id", "display_name", "description");
@@ -40,12 +41,12 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
         grants = Map.copyOf(grants);
     }
 
-    /** The built-in state: {@link DefaultCatalogue#ROLES} and one administrator. */
+    /** The built-in state: {@link DefaultCatalogue#ROLES}, one administrator and a generated fleet. */
     static SeedData defaults() {
         StoredUser admin = new StoredUser(DefaultCatalogue.ADMIN_UUID, DefaultCatalogue.ADMIN_UID, "Sandbox", "Admin",
                 FalconSandbox.CUSTOMER_ID, Instant.parse("2024-01-01T00:00:00Z"), null);
         return new SeedData(FalconSandbox.CUSTOMER_ID, DefaultCatalogue.ROLES, List.of(admin),
-                Map.of(admin.uuid(), List.of("falcon_admin")));
+                Map.of(admin.uuid(), List.of("falcon_admin")), FleetSeed.GENERATED);
     }
 
     /**
@@ -65,57 +66,63 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read sandbox seed file " + file + ": " + e.getMessage(), e);
         }
-        Reader reader = new Reader();
-        SeedData data = reader.read(root);
-        if (!reader.problems.isEmpty()) {
-            throw new IllegalArgumentException("sandbox seed file " + file + " has " + reader.problems.size()
-                    + " problem(s):\n  - " + String.join("\n  - ", reader.problems));
+        SeedProblems problems = new SeedProblems();
+        SeedData data = new Reader(problems).read(root);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("sandbox seed file " + file + " has " + problems.size()
+                    + " problem(s):\n  - " + String.join("\n  - ", problems.list()));
         }
         return data;
     }
 
     /** Reads the tree, collecting problems instead of stopping at the first. */
     private static final class Reader {
-        final List<String> problems = new ArrayList<>();
+        private final SeedProblems problems;
+
+        Reader(SeedProblems problems) {
+            this.problems = problems;
+        }
 
         SeedData read(JsonNode root) {
             if (root == null || !root.isObject()) {
                 problems.add("$: expected a JSON object with \"cid\", \"roles\" and \"users\"");
                 return defaults();
             }
-            unknownFields(root, TOP_LEVEL, "$");
+            problems.fields(root, TOP_LEVEL, "$");
             SeedData base = defaults();
-            String cid = root.has("cid") ? text(root, "cid", "$", true) : base.cid();
+            String cid = root.has("cid") ? problems.text(root, "cid", "$", true) : base.cid();
             List<Role> roles = root.has("roles") ? roles(root.get("roles")) : base.roles();
+            FleetSeed fleet = FleetSeed.read(root, problems);
             if (!root.has("users")) {
-                return withDefaultAdmin(cid, roles);
+                return withDefaultAdmin(cid, roles, fleet);
             }
             Map<String, List<String>> grants = new LinkedHashMap<>();
             List<StoredUser> users = users(root.get("users"), cid, roles, grants);
-            return new SeedData(cid, roles, users, grants);
+            return new SeedData(cid, roles, users, grants, fleet);
         }
 
         /** The built-in administrator, keeping only the grants the catalogue still has. */
-        private static SeedData withDefaultAdmin(String cid, List<Role> roles) {
+        private static SeedData withDefaultAdmin(String cid, List<Role> roles, FleetSeed fleet) {
             StoredUser admin = defaults().users().get(0);
             List<String> kept = roles.stream().map(Role::id).filter("falcon_admin"::equals).toList();
             return new SeedData(cid, roles, List.of(new StoredUser(admin.uuid(), admin.uid(), admin.firstName(),
-                    admin.lastName(), cid, admin.createdAt(), null)), Map.of(admin.uuid(), kept));
+                    admin.lastName(), cid, admin.createdAt(), null)), Map.of(admin.uuid(), kept), fleet);
         }
 
         private List<Role> roles(JsonNode node) {
             List<Role> roles = new ArrayList<>();
             Set<String> ids = new HashSet<>();
-            JsonNode list = array(node, "$.roles");
+            JsonNode list = problems.array(node, "$.roles");
             for (int i = 0; i < list.size(); i++) {
                 String where = "$.roles[" + i + "]";
                 JsonNode role = list.get(i);
-                unknownFields(role, ROLE_FIELDS, where);
-                String id = text(role, "id", where, true);
+                problems.fields(role, ROLE_FIELDS, where);
+                String id = problems.text(role, "id", where, true);
                 if (id != null && !ids.add(id)) {
                     problems.add(where + ".id: role \"" + id + "\" is defined twice");
                 }
-                roles.add(new Role(id, text(role, "display_name", where, false), text(role, "description", where, false)));
+                roles.add(new Role(id, problems.text(role, "display_name", where, false),
+                        problems.text(role, "description", where, false)));
             }
             return roles;
         }
@@ -126,7 +133,7 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
             Set<String> uids = new HashSet<>();
             Set<String> uuids = new HashSet<>();
             List<StoredUser> users = new ArrayList<>();
-            JsonNode list = array(node, "$.users");
+            JsonNode list = problems.array(node, "$.users");
             for (int i = 0; i < list.size(); i++) {
                 String where = "$.users[" + i + "]";
                 StoredUser user = user(list.get(i), where, cid);
@@ -143,13 +150,13 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
         }
 
         private StoredUser user(JsonNode user, String where, String cid) {
-            unknownFields(user, USER_FIELDS, where);
-            String uuid = user.has("uuid") ? text(user, "uuid", where, true) : UUID.randomUUID().toString();
-            Instant created = instant(user, "created_at", where);
-            return new StoredUser(uuid == null ? UUID.randomUUID().toString() : uuid, text(user, "uid", where, true),
-                    text(user, "first_name", where, false), text(user, "last_name", where, false), cid,
+            problems.fields(user, USER_FIELDS, where);
+            String uuid = user.has("uuid") ? problems.text(user, "uuid", where, true) : UUID.randomUUID().toString();
+            Instant created = problems.instant(user, "created_at", where);
+            return new StoredUser(uuid == null ? UUID.randomUUID().toString() : uuid, problems.text(user, "uid", where, true),
+                    problems.text(user, "first_name", where, false), problems.text(user, "last_name", where, false), cid,
                     created == null ? Instant.parse("2024-01-01T00:00:00Z") : created,
-                    instant(user, "last_login_at", where));
+                    problems.instant(user, "last_login_at", where));
         }
 
         private List<String> userRoles(JsonNode node, String where, Set<String> known) {
@@ -157,7 +164,7 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
                 return List.of();
             }
             List<String> ids = new ArrayList<>();
-            JsonNode list = array(node, where + ".roles");
+            JsonNode list = problems.array(node, where + ".roles");
             for (int i = 0; i < list.size(); i++) {
                 String id = list.get(i).asText();
                 if (!list.get(i).isTextual() || !known.contains(id)) {
@@ -168,53 +175,6 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
                 }
             }
             return ids;
-        }
-
-        private JsonNode array(JsonNode node, String where) {
-            if (!node.isArray()) {
-                problems.add(where + ": expected an array");
-                return new ObjectMapper().createArrayNode();
-            }
-            return node;
-        }
-
-        private void unknownFields(JsonNode node, Set<String> allowed, String where) {
-            if (!node.isObject()) {
-                problems.add(where + ": expected an object");
-                return;
-            }
-            node.fieldNames().forEachRemaining(name -> {
-                if (!allowed.contains(name)) {
-                    problems.add(where + "." + name + ": unknown field; allowed: "
-                            + String.join(", ", allowed.stream().sorted().toList()));
-                }
-            });
-        }
-
-        private String text(JsonNode node, String field, String where, boolean required) {
-            JsonNode value = node.path(field);
-            if (value.isMissingNode() || value.isNull()) {
-                if (required) {
-                    problems.add(where + "." + field + ": required");
-                }
-                return null;
-            }
-            if (!value.isTextual() || (required && value.asText().isBlank())) {
-                problems.add(where + "." + field + ": expected a non-empty string, got " + value);
-                return null;
-            }
-            return value.asText();
-        }
-
-        private Instant instant(JsonNode node, String field, String where) {
-            String text = text(node, field, where, false);
-            try {
-                return text == null ? null : Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                problems.add(where + "." + field + ": expected an ISO-8601 instant such as 2024-05-01T12:00:00Z, got \""
-                        + text + "\"");
-                return null;
-            }
         }
     }
 }

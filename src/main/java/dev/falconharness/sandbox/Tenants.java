@@ -20,7 +20,7 @@ final class Tenants {
         this.parent = new UserStore(seed, clock);
         byCid.put(key(seed.cid()), parent);
         for (String child : childCids) {
-            byCid.put(key(child), new UserStore(new SeedData(child, seed.roles(), List.of(), Map.of()), clock));
+            byCid.put(key(child), new UserStore(new SeedData(child, seed.roles(), List.of(), Map.of(), FleetSeed.GENERATED), clock));
         }
     }
 

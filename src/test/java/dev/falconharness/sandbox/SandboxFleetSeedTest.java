@@ -1,0 +1,185 @@
+package dev.falconharness.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.falconharness.Harness;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A seed file's hosts and host groups replace the generated fleet, and reset() brings them back. */
+class SandboxFleetSeedTest {
+    private static final String WEB_02 = "0123456789abcdef0123456789abcdef";
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(SandboxFleetSeedTest.class.getResource("/sandbox/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> hostnames(Harness falcon, String filter) {
+        List<String> ids = falcon.command("QueryDevicesByFilter", Map.of("filter", filter, "sort", "hostname.asc"))
+                .orThrow().resources().stream().map(JsonNode::asText).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return falcon.command("GetDeviceDetailsV2", Map.of("ids", ids)).orThrow().resources().stream()
+                .map(h -> h.path("hostname").asText()).toList();
+    }
+
+    private static String groupId(Harness falcon, String name) {
+        return falcon.command("queryHostGroups", Map.of("filter", "name:'" + name + "'")).orThrow()
+                .resources().get(0).asText();
+    }
+
+    private static List<String> members(Harness falcon, String groupId) {
+        return falcon.command("queryCombinedGroupMembers", Map.of("id", groupId, "sort", "hostname.asc")).orThrow()
+                .resources().stream().map(h -> h.path("hostname").asText()).toList();
+    }
+
+    @Test
+    void seededHostsReplaceTheGeneratedFleetAndKeepWhatTheyGive() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            assertEquals(List.of("DC-01", "web-01", "web-02"), hostnames(falcon, ""));
+            JsonNode web01 = falcon.command("GetDeviceDetailsV2", Map.of("ids",
+                    falcon.command("QueryDevicesByFilter", Map.of("filter", "hostname:'web-01'")).orThrow()
+                            .resources().get(0).asText())).orThrow().resources().get(0);
+            assertEquals("Linux", web01.path("platform_name").asText());
+            assertEquals("2026-10-30T12:00:00Z", web01.path("last_seen").asText());
+            assertEquals("198.51.100.7", web01.path("external_ip").asText());
+            assertEquals("Server", web01.path("product_type_desc").asText(), "generated fields follow the seeded platform");
+            assertTrue(web01.path("os_version").asText().matches("Ubuntu.*|RHEL.*|Amazon Linux.*|Debian.*"),
+                    web01.path("os_version").asText());
+            JsonNode web02 = falcon.command("GetDeviceDetailsV2", Map.of("ids", WEB_02)).orThrow().resources().get(0);
+            assertEquals("contained", web02.path("status").asText());
+            assertEquals(List.of("web-02"), hostnames(falcon, "status:'contained'"));
+            assertEquals(1, falcon.command("QueryHiddenDevices").orThrow().resources().size());
+            assertEquals(1, falcon.command("QueryHiddenDevices", Map.of("filter", "hostname:'fin-laptop-7'")).orThrow()
+                    .resources().size());
+            assertEquals(List.of("DC-01"), hostnames(falcon, "product_type_desc:'Domain Controller'"));
+        }
+    }
+
+    @Test
+    void seededGroupsReplaceTheBuiltInOnesWithTheirRulesAndMembers() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            List<String> names = falcon.command("queryCombinedHostGroups").orThrow().resources().stream()
+                    .map(g -> g.path("name").asText()).toList();
+            assertEquals(List.of("Pilot", "Web"), names);
+            assertEquals("fedcba9876543210fedcba9876543210", groupId(falcon, "Pilot"));
+            assertEquals(List.of("DC-01", "web-01"), members(falcon, groupId(falcon, "Pilot")));
+            assertEquals(List.of("web-01", "web-02"), members(falcon, groupId(falcon, "Web")));
+        }
+    }
+
+    @Test
+    void resetBringsBackTheSeededFleetNotTheGeneratedOne() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            falcon.command("PerformActionV2", Map.of("action_name", "lift_containment"), Map.of("ids", List.of(WEB_02)))
+                    .orThrow();
+            falcon.command("deleteHostGroups", Map.of("ids", groupId(falcon, "Web"))).orThrow();
+            sandbox.reset();
+            assertEquals(List.of("web-02"), hostnames(falcon, "status:'contained'"));
+            assertEquals(List.of("web-01", "web-02"), members(falcon, groupId(falcon, "Web")));
+        }
+    }
+
+    @Test
+    void fieldsAHostLeavesOutAreTheSameOnEveryRun() {
+        String first;
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            first = falcon.command("PostDeviceDetailsV2", Map.of(), Map.of("ids", falcon.command("QueryDevicesByFilter")
+                    .orThrow().resources())).orThrow().resources().toString();
+        }
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            assertEquals(first, falcon.command("PostDeviceDetailsV2", Map.of(), Map.of("ids",
+                    falcon.command("QueryDevicesByFilter").orThrow().resources())).orThrow().resources().toString());
+        }
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).fleetSeed(7).build();
+             Harness falcon = sandbox.harness()) {
+            assertNotEquals(first, falcon.command("PostDeviceDetailsV2", Map.of(), Map.of("ids",
+                    falcon.command("QueryDevicesByFilter").orThrow().resources())).orThrow().resources().toString());
+        }
+    }
+
+    @Test
+    void aFleetSeedWithMistakesIsRefusedWithEveryProblemAndWhereItIs(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, """
+                {"hosts": [
+                   {"hostname": "a", "platform_name": "BeOS", "tags": ["web"], "local_ip": "10.0.0.300"},
+                   {"platform": "Linux", "last_seen": "yesterday", "device_id": "xyz", "status": "quarantined"}],
+                 "host_groups": [
+                   {"name": "A", "group_type": "dynamic", "assignment_rule": "colour:'red'"},
+                   {"name": "a", "group_type": "static", "assignment_rule": "platform_name:'Linux'"},
+                   {"name": "B", "group_type": "dynamic", "hosts": ["a"]}]}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FalconSandbox.builder().seed(file).build());
+        String message = e.getMessage();
+        for (String expected : List.of(
+                "$.hosts[0].platform_name: \"BeOS\" is not one of Windows, Mac, Linux",
+                "$.hosts[0].tags[0]: a Falcon Grouping Tag is FalconGroupingTags/<name>, got \"web\"",
+                "$.hosts[0].local_ip: expected an IPv4 address",
+                "$.hosts[1].platform: unknown field",
+                "$.hosts[1].hostname: required",
+                "$.hosts[1].last_seen: expected an ISO-8601 instant",
+                "$.hosts[1].device_id: expected 32 hexadecimal digits",
+                "$.hosts[1].status: \"quarantined\" is not one of normal, contained",
+                "$.host_groups[0].assignment_rule: cannot filter on 'colour'",
+                "$.host_groups[1].name: \"a\" is used by an earlier group",
+                "$.host_groups[1].assignment_rule: only a dynamic group has a rule",
+                "$.host_groups[2].assignment_rule: a dynamic group needs an FQL rule",
+                "$.host_groups[2].hosts: a dynamic group takes its members from assignment_rule")) {
+            assertTrue(message.contains(expected), () -> "missing <" + expected + "> in:\n" + message);
+        }
+        assertTrue(message.contains("has 13 problem(s)"), message);
+    }
+
+    @Test
+    void aStaticGroupNamingAnUnknownHostIsRefused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("groups.json");
+        Files.writeString(file, "{\"host_groups\": [{\"name\": \"Pilot\", \"hosts\": [\"no-such-host\"]}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FalconSandbox.builder().seed(file).build());
+        assertTrue(e.getMessage().contains("$.host_groups[0].hosts[0]: no host has the device ID or hostname"
+                + " \"no-such-host\""), e.getMessage());
+    }
+
+    @Test
+    void staticGroupsOfASeedFileMayNameGeneratedHosts(@TempDir Path dir) throws IOException {
+        String someHost;
+        try (FalconSandbox sandbox = FalconSandbox.start(); Harness falcon = sandbox.harness()) {
+            someHost = falcon.command("QueryDevicesByFilter", Map.of("limit", 1)).orThrow().resources().get(0).asText();
+        }
+        Path file = dir.resolve("groups.json");
+        Files.writeString(file, "{\"host_groups\": [{\"name\": \"Pilot\", \"hosts\": [\"" + someHost + "\"]}]}");
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(file).build(); Harness falcon = sandbox.harness()) {
+            assertEquals(1, members(falcon, groupId(falcon, "Pilot")).size());
+            assertEquals(50, falcon.command("QueryDevicesByFilter").orThrow().resources().size());
+        }
+    }
+
+    @Test
+    void hostsFromBothTheBuilderAndTheSeedFileIsAMistake() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FalconSandbox.builder().seed(resource("fleet-seed.json")).hosts(500).build());
+        assertTrue(e.getMessage().contains("lists its own hosts"), e.getMessage());
+    }
+}
