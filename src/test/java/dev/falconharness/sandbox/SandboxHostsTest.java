@@ -104,6 +104,16 @@ class SandboxHostsTest {
     }
 
     @Test
+    void sortingOnANestedFieldOrdersByItAndThenKeepsGenerationOrder() {
+        List<String> ids = texts(falcon.command("QueryDevicesByFilter",
+                Map.of("sort", "device_policies.prevention.policy_id.desc", "limit", 100)).orThrow().resources());
+        List<String> policies = ids.stream()
+                .map(id -> host(id).path("device_policies").path("prevention").path("policy_id").asText()).toList();
+        assertEquals(policies.stream().sorted(java.util.Comparator.reverseOrder()).toList(), policies);
+        assertTrue(policies.stream().distinct().count() > 1, "the fleet has several prevention policies");
+    }
+
+    @Test
     void anFqlSyntaxErrorIsA400WithTheApiEnvelope() {
         ApiResponse response = falcon.command("QueryDevicesByFilter", Map.of("filter", "hostname:'unclosed"));
         assertEquals(400, response.statusCode());
