@@ -265,11 +265,11 @@ public final class FalconSandbox implements AutoCloseable {
         }
 
         /**
-         * Enforces a request budget per customer, as Falcon does: {@code requests} authenticated calls per
-         * {@code window} (a fixed window on the sandbox clock), then 429 {@code API rate limit exceeded} with
-         * {@code X-Ratelimit-Retryafter} (the epoch second the window ends) until it turns. Every answer
-         * carries this budget in {@code X-Ratelimit-Limit} and {@code X-Ratelimit-Remaining}. Default: no
-         * budget is enforced. Example: {@code rateLimit(6000, Duration.ofMinutes(1))}.
+         * Enforces a request budget per customer, as Falcon does: {@code requests} authenticated calls in
+         * any {@code window} (a sliding window on the sandbox clock), then 429 {@code API rate limit exceeded}
+         * with {@code X-Ratelimit-Retryafter} (the epoch second at which the oldest call in the window leaves
+         * it). Every answer carries this budget in {@code X-Ratelimit-Limit} and {@code X-Ratelimit-Remaining}.
+         * Default: no budget is enforced. Example: {@code rateLimit(6000, Duration.ofMinutes(1))}.
          */
         public Builder rateLimit(int requests, Duration window) {
             if (requests < 1) {
