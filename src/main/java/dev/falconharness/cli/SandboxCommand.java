@@ -50,6 +50,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--hosts", paramLabel = "N", description = "Hosts in the generated fleet (default: 50; 50000 take a fraction of a second).")
     Integer hosts;
 
+    @Option(names = "--fleet-seed", paramLabel = "N", description = {"The seed the fleet is generated from (default: 20261101);",
+        "the same seed and --hosts give the same hosts on every run."})
+    Long fleetSeed;
+
     @Option(names = "--rate-limit", paramLabel = "N/UNIT", description = {"Enforce N requests per customer per second,",
         "minute or hour (e.g. 6000/min), with 429s and X-Ratelimit-Retryafter (default: none)."})
     String rateLimit;
@@ -110,6 +114,9 @@ final class SandboxCommand implements Callable<Integer> {
             }
             if (hosts != null) {
                 builder.hosts(hosts);
+            }
+            if (fleetSeed != null) {
+                builder.fleetSeed(fleetSeed);
             }
             if (rateLimit != null) {
                 applyRateLimit(builder, rateLimit);

@@ -98,13 +98,13 @@ class SandboxCliTest {
     }
 
     @Test
-    void sandboxCommandWithHostsServesAFleetOfThatSize() throws Exception {
+    void sandboxCommandWithHostsAndFleetSeedServesThatFleet() throws Exception {
         CommandLine sandboxLine = FalconCommand.commandLine();
         StringWriter out = new StringWriter();
         sandboxLine.setOut(new PrintWriter(out, true));
         sandboxLine.setErr(new PrintWriter(new StringWriter(), true));
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> sandboxLine.execute("sandbox",
-                "--hosts", "1234"));
+                "--hosts", "1234", "--fleet-seed", "7"));
         String baseUrl = awaitBaseUrl(out);
 
         Cli.Result call = Cli.with(Map.of("FALCON_BASE_URL", baseUrl, "FALCON_CLIENT_ID", FalconSandbox.CLIENT_ID,
@@ -114,6 +114,11 @@ class SandboxCliTest {
         assertEquals(0, call.exitCode(), call.toString());
         assertTrue(call.out().replace(" ", "").contains("\"total\":1234"), call.out());
         assertEquals(0, running.get(10, TimeUnit.SECONDS));
+        try (FalconSandbox same = FalconSandbox.builder().hosts(1234).fleetSeed(7).build();
+             dev.falconharness.Harness falcon = same.harness()) {
+            String first = falcon.command("QueryDevicesByFilter", Map.of("limit", 1)).orThrow().resources().get(0).asText();
+            assertTrue(call.out().contains(first), "the CLI's fleet is the builder's fleet of the same seed: " + call.out());
+        }
     }
 
     @Test
