@@ -52,6 +52,7 @@ final class Fleet {
     private record Cursor(Scroll scroll, int position) {
     }
     private HostGroups groups;
+    private Indicators indicators;
     private boolean membershipStale;
 
     /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
@@ -88,7 +89,15 @@ final class Fleet {
         byId = index;
         scrolls.clear();
         groups = new HostGroups(seed, REFERENCE.minusSeconds(365L * 86_400).toString());
+        // A customer without hosts (an MSSP child) starts without indicators too.
+        indicators = new Indicators(seed, count == 0 ? List.of()
+                : Indicators.generate(seed, groups.all().stream().map(g -> g.id).toList()));
         membershipStale = true;
+    }
+
+    /** The custom indicators (IOCs); call under {@link #locked}. */
+    synchronized Indicators indicators() {
+        return indicators;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */
