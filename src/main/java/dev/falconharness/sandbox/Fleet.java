@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * by host. Each host is derived from its own random stream ({@code seed} mixed with its index), so a
  * fleet of 50,000 costs a few hundred milliseconds to build and no host depends on another. Times are
  * relative to a fixed instant ({@link #REFERENCE}), not to the clock, so they do not move between runs.
- * Also keeps the scroll cursors of {@code QueryDevicesByFilterScroll}. Thread-safe: every method holds
+ * Also keeps the scroll cursors of {@code QueryDevicesByFilterScroll}, the host groups and the customer's
+ * custom indicators ({@link Indicators}). Thread-safe: every method holds
  * the fleet's lock.
  */
 final class Fleet {

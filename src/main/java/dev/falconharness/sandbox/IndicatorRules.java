@@ -31,7 +31,8 @@ final class IndicatorRules {
     static final int MAX_DOMAIN = 200;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
+    /** Starts with a hex digit or colon, as the JDK needs to read it as a literal rather than a host name. */
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:][0-9a-fA-F:.]*");
 
     private IndicatorRules() {
     }
@@ -106,8 +107,8 @@ final class IndicatorRules {
     }
 
     /**
-     * An IPv6 literal: only hexadecimal digits, colons and dots, with at least one colon, so the JDK parses it
-     * as a literal and never looks a name up.
+     * An IPv6 literal: only hexadecimal digits, colons and dots, starting with a digit or colon and holding a
+     * colon, so the JDK parses it as a literal and never looks a name up.
      */
     private static boolean isIpv6(String value) {
         if (value.indexOf(':') < 0 || !IPV6_CHARS.matcher(value).matches()) {

@@ -90,6 +90,19 @@ class SandboxIndicatorsTest {
                 .path("id").asText());
     }
 
+    @Test
+    void theReadmeExampleFindsTheIndicatorItCreated() {
+        Map<String, Object> ioc = Map.of("type", "domain", "value", "bad-site.example.com", "action", "detect",
+                "severity", "high", "platforms", List.of("windows", "mac"), "applied_globally", true,
+                "tags", List.of("campaign-x"));
+        falcon.command("indicator_create_v1", Map.of(), Map.of("comment", "from the hunt", "indicators", List.of(ioc)))
+                .orThrow();
+        List<JsonNode> found = falcon.paginate("indicator_combined_v1",
+                Map.of("filter", "tags:'campaign-x'+severity:['high','critical']")).toList();
+        assertEquals(1, found.size());
+        assertEquals("bad-site.example.com", found.get(0).path("value").asText());
+    }
+
     private static List<JsonNode> list(JsonNode array) {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
