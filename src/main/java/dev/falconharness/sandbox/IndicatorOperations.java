@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  * The IOC Management operations ({@code ioc} collection) on each customer's {@link Indicators}: search
  * (IDs or entities) with FQL, sort, integer offsets (refused past 10,000 as the API refuses them) or
  * {@code after} cursors (no ceiling); get; create and update with the API's checks on every indicator,
- * all or nothing; delete by IDs or by filter. {@code from_parent} lists an MSSP child's parent's
- * indicators. Changes are stamped with the fleet's clock and the caller's API client. Thread-safe: every
+ * all or nothing; delete by IDs or by filter; {@code terms} aggregates. {@code from_parent} reads an MSSP
+ * child's parent's indicators. Changes are stamped with the fleet's clock and the caller's API client. Thread-safe: every
  * handler works under the fleet's lock.
  */
 final class IndicatorOperations {
@@ -50,6 +50,7 @@ final class IndicatorOperations {
         handlers.put("indicator_create_v1", this::create);
         handlers.put("indicator_update_v1", this::update);
         handlers.put("indicator_delete_v1", this::delete);
+        handlers.put("indicator_aggregate_v1", this::aggregate);
         return handlers;
     }
 
@@ -237,6 +238,25 @@ final class IndicatorOperations {
                 }
             }
             return Reply.lookup(deleted, missing, "indicator");
+        });
+    }
+
+    private Reply aggregate(SandboxRequest request) {
+        IndicatorAggregates.Request wanted = IndicatorAggregates.read(request.jsonObject(IndicatorAggregates.EXAMPLE));
+        Predicate<Map<String, String>> filter = Fql.filter(request.query("filter"), FIELDS);
+        boolean fromParent = request.bool("from_parent", false);
+        Fleet caller = fleets.of(request);
+        Fleet owner = owner(caller, fromParent);
+        Instant now = caller.clock().instant();
+        return owner.locked(() -> {
+            List<Map<String, String>> matching = new ArrayList<>();
+            for (Indicator indicator : owner.indicators().all()) {
+                Map<String, String> view = Indicators.view(indicator, now, fromParent);
+                if (filter.test(view)) {
+                    matching.add(view);
+                }
+            }
+            return IndicatorAggregates.answer(wanted, matching);
         });
     }
 

@@ -276,6 +276,53 @@ class SandboxIndicatorsTest {
         assertEquals(Indicators.GENERATED, created.size());
     }
 
+    private static Map<String, Object> terms(String field, String filter) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "terms");
+        body.put("field", field);
+        body.put("name", "by_" + field);
+        body.put("filter", filter);
+        body.put("size", 0);
+        body.put("from", 0);
+        body.put("min_doc_count", 0);
+        body.put("max_doc_count", 0);
+        for (String empty : List.of("exclude", "include", "interval", "missing", "q", "sort", "time_zone")) {
+            body.put(empty, "");
+        }
+        for (String none : List.of("date_ranges", "percents", "ranges", "sub_aggregates")) {
+            body.put(none, List.of());
+        }
+        body.put("filters_spec", Map.of("filters", Map.of(), "other_bucket", false, "other_bucket_key", ""));
+        return body;
+    }
+
+    @Test
+    void aTermsAggregationCountsIndicatorsPerValueOfTheField() {
+        create(List.of(indicator("domain", "agg1.example.org", "detect", "low"),
+                indicator("domain", "agg2.example.org", "no_action", null))).orThrow();
+        ApiResponse byType = falcon.command("indicator_aggregate_v1", Map.of(), terms("type", ""));
+        assertEquals(200, byType.statusCode(), byType.text());
+        JsonNode result = byType.resources().get(0);
+        assertEquals("by_type", result.path("name").asText());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        result.path("buckets").forEach(b -> counts.put(b.path("label").asText(), b.path("count").asLong()));
+        Map<String, Long> expected = new LinkedHashMap<>();
+        falcon.command("indicator_combined_v1", Map.of()).orThrow().resources()
+                .forEach(n -> expected.merge(n.path("type").asText(), 1L, Long::sum));
+        assertEquals(expected, counts);
+        assertEquals(4L, counts.get("domain"), "two generated and two created");
+        assertEquals("domain", counts.keySet().iterator().next(), "the most common value comes first");
+        ApiResponse filtered = falcon.command("indicator_aggregate_v1", Map.of("filter", "type:'domain'"),
+                terms("action", "value:*'agg*'"));
+        assertEquals(Set.of("detect", "no_action"), Set.copyOf(texts(list(filtered.orThrow().resources().get(0)
+                .path("buckets")).stream().map(b -> b.path("label")).toList())));
+        Map<String, Object> dates = terms("created_on", "");
+        dates.put("type", "date_histogram");
+        ApiResponse histogram = falcon.command("indicator_aggregate_v1", Map.of(), dates);
+        assertEquals(400, histogram.statusCode());
+        assertTrue(messages(histogram).contains("'terms' only"), messages(histogram));
+    }
+
     @Test
     void theGeneratedIndicatorsAreTheSameOnEveryStartAndResetBringsThemBack() {
         List<JsonNode> first = falcon.command("indicator_combined_v1", Map.of()).orThrow().resources();
