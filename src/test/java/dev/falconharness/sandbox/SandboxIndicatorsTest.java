@@ -82,6 +82,10 @@ class SandboxIndicatorsTest {
         assertEquals(List.of(id), search(Map.of("filter", "type:'domain'+value:'bad-site.example.com'")));
         assertEquals(List.of(id), search(Map.of("filter", "tags:'campaign-x'")));
         assertEquals(List.of(id), search(Map.of("filter", "value:*'*site.example*'+severity:'high'")));
+        assertEquals(List.of(id), search(Map.of("filter", "created_on:>='2026-11-30'+created_by:'" + FalconSandbox.CLIENT_ID
+                + "'")), "the generated indicators were created before the sandbox clock's day");
+        assertFalse(search(Map.of("filter", "applied_globally:false+host_groups:*'*'")).isEmpty());
+        assertFalse(search(Map.of("filter", "expiration:>'2026-11-30'+type:['ipv4','ipv6','domain']")).contains(id));
         JsonNode combined = falcon.command("indicator_combined_v1", Map.of("filter", "tags:'campaign-x'")).orThrow()
                 .resources().get(0);
         assertEquals(List.of("windows", "linux"), texts(List.copyOf(list(combined.path("platforms")))));
@@ -134,6 +138,7 @@ class SandboxIndicatorsTest {
                 indicator("domain", "prevent.example.org", "prevent", "high"),
                 indicator("sha256", existing.toUpperCase(), "prevent", "high"),
                 indicator("ipv4", "198.51.100.201", "detect", "urgent"),
+                indicator("ipv6", "2001:db8::zz", "detect", "low"),
                 expired, noGroups, unknownGroup, noPlatforms));
         assertEquals(400, refused.statusCode(), refused.text());
         String errors = messages(refused);
@@ -143,9 +148,10 @@ class SandboxIndicatorsTest {
                 "indicators[5]", "\"block\" is not an action", "indicators[6]",
                 "severity: required when the action is detect", "indicators[7]", "domain indicators cannot prevent",
                 "indicators[8]", "Duplicate type: 'sha256' and value: '" + existing + "' combination",
-                "indicators[9]", "\"urgent\" is not a severity", "indicators[10]", "is not in the future",
-                "indicators[11]", "host_groups: required when applied_globally is false", "indicators[12]",
-                "no host group has ID", "indicators[13]", "platforms: required")) {
+                "indicators[9]", "\"urgent\" is not a severity", "indicators[10] (ipv6 2001:db8::zz).value", "is not an IPv6 address",
+                "indicators[11]", "is not in the future",
+                "indicators[12]", "host_groups: required when applied_globally is false", "indicators[13]",
+                "no host group has ID", "indicators[14]", "platforms: required")) {
             assertTrue(errors.contains(expected), "missing \"" + expected + "\" in " + errors);
         }
         assertFalse(errors.contains("indicators[0]"), errors);
