@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * by host. Each host is derived from its own random stream ({@code seed} mixed with its index), so a
  * fleet of 50,000 costs a few hundred milliseconds to build and no host depends on another. Times are
  * relative to a fixed instant ({@link #REFERENCE}), not to the clock, so they do not move between runs.
- * Also keeps the scroll cursors of {@code QueryDevicesByFilterScroll}. Thread-safe: every method holds
+ * Also keeps the scroll cursors of {@code QueryDevicesByFilterScroll}, the host groups and the customer's
+ * custom indicators ({@link Indicators}). Thread-safe: every method holds
  * the fleet's lock.
  */
 final class Fleet {
@@ -53,6 +54,7 @@ final class Fleet {
     private record Cursor(Scroll scroll, int position) {
     }
     private HostGroups groups;
+    private Indicators indicators;
     private boolean membershipStale;
 
     /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
@@ -101,6 +103,9 @@ final class Fleet {
         } else {
             groups.addSeeded(seeded.groups(), list, created);
         }
+        // A customer without hosts (an MSSP child) starts without indicators too.
+        indicators = new Indicators(seed, count == 0 ? List.of()
+                : Indicators.generate(seed, groups.all().stream().map(g -> g.id).toList()));
         membershipStale = true;
     }
 
@@ -127,6 +132,11 @@ final class Fleet {
             host.hide(true);
         }
         return host;
+    }
+
+    /** The custom indicators (IOCs); call under {@link #locked}. */
+    synchronized Indicators indicators() {
+        return indicators;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */

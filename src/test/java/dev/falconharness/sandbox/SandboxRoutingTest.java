@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Every manifest operation is routed by method and path and answered with a well-formed envelope. */
 class SandboxRoutingTest {
     /** Collections whose operations the sandbox models, where 4xx answers to made-up IDs are correct. */
-    private static final Set<String> MODELLED = Set.of("user_management", "oauth2", "hosts", "host_group");
+    private static final Set<String> MODELLED = Set.of("user_management", "oauth2", "hosts", "host_group", "ioc");
 
     private static FalconSandbox sandbox;
     private static Harness harness;

@@ -1,0 +1,107 @@
+package dev.falconharness.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * {@code indicator_aggregate_v1}: a {@code terms} aggregation (how many indicators have each value of a
+ * field, e.g. per type, action or severity) over the indicators the query's and the body's filters select.
+ * The body schema makes clients send every field of {@code msa.AggregateQueryRequest}; empty ones (0, "",
+ * false, [], or objects of only such values) mean "not set". Other aggregation types and sub-aggregations are refused with a 400 that says what
+ * the sandbox reads, rather than answered wrongly. Stateless; runs under the fleet's lock.
+ */
+final class IndicatorAggregates {
+    static final String EXAMPLE = "{\"type\": \"terms\", \"field\": \"type\", \"name\": \"by_type\", \"size\": 10}";
+    private static final List<String> UNSUPPORTED = List.of("date_ranges", "ranges", "sub_aggregates", "include",
+            "exclude", "q", "interval", "percents", "missing", "time_zone", "filters_spec", "extended_bounds");
+    private static final int DEFAULT_SIZE = 10;
+
+    private IndicatorAggregates() {
+    }
+
+    /** The aggregation the body asks for, checked before the fleet is locked. */
+    record Request(String name, String field, int size, long minCount, Predicate<Map<String, String>> bodyFilter) {
+    }
+
+    static Request read(JsonNode body) {
+        String type = Bodies.text(body, "type");
+        if (!"terms".equals(type)) {
+            throw SandboxError.badRequest("the sandbox aggregates indicators by 'terms' only, got type "
+                    + (type == null || type.isEmpty() ? "nothing" : "\"" + type + "\"") + ", e.g. " + EXAMPLE);
+        }
+        String field = Bodies.text(body, "field");
+        if (field == null || !IndicatorOperations.FIELDS.contains(field)) {
+            throw SandboxError.badRequest("'field' must be one of " + String.join(", ",
+                    IndicatorOperations.FIELDS.stream().sorted().toList()) + ", got "
+                    + (field == null || field.isEmpty() ? "nothing" : "\"" + field + "\""));
+        }
+        for (String name : UNSUPPORTED) {
+            if (!blank(body.path(name))) {
+                throw SandboxError.badRequest("the sandbox's terms aggregation does not read '" + name + "'; leave it"
+                        + " empty (it reads type, field, name, size, min_doc_count and filter)");
+            }
+        }
+        int size = body.path("size").asInt(0);
+        if (size < 0) {
+            throw SandboxError.badRequest("'size' must be 0 or more (0 means the default, " + DEFAULT_SIZE + "), got "
+                    + size);
+        }
+        String name = Bodies.text(body, "name");
+        String filter = Bodies.text(body, "filter");
+        return new Request(name == null || name.isBlank() ? field : name, field, size == 0 ? DEFAULT_SIZE : size,
+                Math.max(1, body.path("min_doc_count").asLong(0)), Fql.filter(filter, IndicatorOperations.FIELDS));
+    }
+
+    /** Absent, null, "", 0, false, or a container of only such values: what a client sends for "not set". */
+    private static boolean blank(JsonNode value) {
+        if (value.isContainerNode()) {
+            for (JsonNode child : value) {
+                if (!blank(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()
+                || value.isNumber() && value.asDouble() == 0 || value.isBoolean() && !value.asBoolean();
+    }
+
+    /** The buckets of the matching indicators: most common value first, then by value; one result. */
+    static Reply answer(Request request, List<Map<String, String>> matching) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map<String, String> fields : matching) {
+            if (!request.bodyFilter().test(fields)) {
+                continue;
+            }
+            String value = fields.get(request.field());
+            if (value == null) {
+                continue;
+            }
+            for (String one : value.split(Fql.MULTI, -1)) {
+                counts.merge(one, 1L, Long::sum);
+            }
+        }
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.removeIf(e -> e.getValue() < request.minCount());
+        sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        List<Object> buckets = new ArrayList<>();
+        long other = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < request.size()) {
+                buckets.add(Map.of("label", sorted.get(i).getKey(), "count", sorted.get(i).getValue()));
+            } else {
+                other += sorted.get(i).getValue();
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("name", request.name());
+        result.put("buckets", buckets);
+        result.put("doc_count_error_upper_bound", 0);
+        result.put("sum_other_doc_count", other);
+        return Reply.ok(List.of(result));
+    }
+}
