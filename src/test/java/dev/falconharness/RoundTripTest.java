@@ -54,6 +54,35 @@ class RoundTripTest {
     }
 
     @Test
+    void aSortWhoseEnumListsFieldsTakesADirectionAsTheApiDoes() {
+        // indicator_search_v1 documents sort as the fields (created_on, value, ...); the API takes created_on.desc.
+        boolean first = true;
+        for (String sort : List.of("created_on.desc", "value|asc", "metadata.filename.raw.desc", "created_on")) {
+            falcon.enqueueEnvelope(200, "[]");
+            harness.command("indicator_search_v1", Map.of("sort", sort)).orThrow();
+            String path = (first ? falcon.takeAfterToken() : falcon.take()).getPath();
+            first = false;
+            assertTrue(path.endsWith("sort=" + sort.replace("|", "%7C")), path);
+        }
+        ValidationException wrongField = assertThrows(ValidationException.class,
+                () -> harness.prepare("indicator_search_v1", Map.of("sort", "colour.desc"), null));
+        assertTrue(wrongField.getMessage().contains("\"colour.desc\" is not one of the allowed values: action,"),
+                wrongField.getMessage());
+        assertTrue(wrongField.getMessage().contains("each may end in .asc, .desc, |asc or |desc"), wrongField.getMessage());
+        assertThrows(ValidationException.class,
+                () -> harness.prepare("indicator_search_v1", Map.of("sort", "created_on.sideways"), null));
+    }
+
+    @Test
+    void aSortWhoseEnumListsDirectionsKeepsToThem() {
+        // queryPinnableContentVersions lists deployed_timestamp.asc and .desc only: nothing else passes.
+        assertThrows(ValidationException.class,
+                () -> harness.prepare("queryPinnableContentVersions", Map.of("category", "system_critical", "sort", "deployed_timestamp"), null));
+        harness.prepare("queryPinnableContentVersions", Map.of("category", "system_critical", "sort", "deployed_timestamp.asc"),
+                null);
+    }
+
+    @Test
     void pathParametersArePercentEncodedAsOneSegmentAndBinaryDownloadsKeepTheirBytes() {
         byte[] object = {0, (byte) 0xFF, 7, 42};
         falcon.enqueue(new MockResponse().setHeader("Content-Type", "application/octet-stream").setBody(new Buffer().write(object)));

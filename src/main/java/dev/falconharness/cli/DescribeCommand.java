@@ -4,10 +4,11 @@ import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
+import dev.falconharness.request.SortExpressions;
+import dev.falconharness.schema.Schema;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import dev.falconharness.schema.Schema;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -182,7 +183,8 @@ final class DescribeCommand implements Callable<Integer> {
     private static String constraints(Parameter p) {
         List<String> parts = new ArrayList<>();
         if (!p.enumValues().isEmpty()) {
-            parts.add("one of: " + String.join(", ", p.enumValues()));
+            parts.add("one of: " + String.join(", ", p.enumValues())
+                    + (SortExpressions.listsFields(p) ? ", each with .asc or .desc after it if wanted" : ""));
         }
         if (p.defaultValue() != null && !p.defaultValue().isNull()) {
             parts.add("default: " + (p.defaultValue().isValueNode() ? p.defaultValue().asText() : p.defaultValue().toString()));

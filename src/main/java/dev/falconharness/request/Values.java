@@ -180,8 +180,9 @@ final class Values {
 
     private static boolean constraintsHold(Parameter p, ParamType type, String text, Problems problems) {
         boolean ok = true;
-        if (!p.enumValues().isEmpty() && !p.enumValues().contains(text)) {
-            problems.add(p, quoted(p, text) + " is not one of the allowed values: " + String.join(", ", p.enumValues()));
+        if (!p.enumValues().isEmpty() && !p.enumValues().contains(text) && !SortExpressions.allows(p, text)) {
+            problems.add(p, quoted(p, text) + " is not one of the allowed values: " + String.join(", ", p.enumValues())
+                    + (SortExpressions.listsFields(p) ? " (each may end in .asc, .desc, |asc or |desc)" : ""));
             ok = false;
         }
         if (!inRange(p, type, text, problems)) {
