@@ -364,7 +364,9 @@ public final class FalconSandbox implements AutoCloseable {
          *   "hosts": [ {"hostname": "web-01", "platform_name": "Linux", "tags": ["FalconGroupingTags/web"],
          *               "last_seen": "2026-10-30T12:00:00Z", "status": "contained"} ],
          *   "host_groups": [ {"name": "Web", "group_type": "dynamic", "assignment_rule": "tags:'FalconGroupingTags/web'"},
-         *                    {"name": "Pilot", "group_type": "static", "hosts": ["web-01"]} ]
+         *                    {"name": "Pilot", "group_type": "static", "hosts": ["web-01"]} ],
+         *   "indicators": [ {"type": "domain", "value": "bad.example.net", "action": "detect", "severity": "high",
+         *                    "platforms": ["windows"], "applied_globally": false, "host_groups": ["Web"]} ]
          * }
          * }</pre>
          *
@@ -379,9 +381,12 @@ public final class FalconSandbox implements AutoCloseable {
          * {@code status} is {@code normal} or {@code contained}, {@code host_hidden_status}
          * {@code visible} or {@code hidden}. {@code host_groups} replaces the three built-in groups: a
          * dynamic group takes an FQL {@code assignment_rule}, a static one lists its {@code hosts} by
-         * device ID or hostname. Unknown fields are errors, so typos do not pass silently. The file is
-         * read by {@link #build()}, which reports every problem at once in an
-         * {@link IllegalArgumentException}.
+         * device ID or hostname. {@code indicators} replaces the generated IOCs; each is checked as
+         * {@code indicator_create_v1} checks one (a past expiration is allowed), names its
+         * {@code host_groups} by ID or name, and gets an {@code id} when it has none. Unknown fields are
+         * errors, so typos do not pass silently. The file is read by {@link #build()}, which reports every
+         * problem at once in an {@link IllegalArgumentException} (problems of records that refer to the
+         * fleet's hosts or groups, after those of the file's shape).
          */
         public Builder seed(Path json) {
             this.seed = Objects.requireNonNull(json, "seed file");

@@ -104,8 +104,12 @@ final class Fleet {
             groups.addSeeded(seeded.groups(), list, created);
         }
         // A customer without hosts (an MSSP child) starts without indicators too.
-        indicators = new Indicators(seed, count == 0 ? List.of()
-                : Indicators.generate(seed, groups.all().stream().map(g -> g.id).toList()));
+        if (seeded.indicators() != null) {
+            indicators = new Indicators(seed, Indicators.fromSeed(seeded.indicators(), groups.all(), seed));
+        } else {
+            indicators = new Indicators(seed, count == 0 ? List.of()
+                    : Indicators.generate(seed, groups.all().stream().map(g -> g.id).toList()));
+        }
         membershipStale = true;
     }
 

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
  * what matters to a test; every field it leaves out is generated as it would be for the generated host in
  * the same place, so a seeded fleet is as deterministic as a generated one. Immutable.
  *
- * @param hosts  the hosts, in order, or null to generate them
- * @param groups the host groups, in order, or null for the three built-in dynamic groups
+ * @param hosts      the hosts, in order, or null to generate them
+ * @param groups     the host groups, in order, or null for the three built-in dynamic groups
+ * @param indicators the {@code indicators} array, or null to generate them; its records refer to groups,
+ *                   so they are checked when the fleet is built ({@link Indicators#fromSeed})
  */
-record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups) {
+record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups, JsonNode indicators) {
     /** No seeded fleet: everything generated. */
-    static final FleetSeed GENERATED = new FleetSeed(null, null);
+    static final FleetSeed GENERATED = new FleetSeed(null, null, null);
 
     static final Set<String> HOST_FIELDS = Set.of("device_id", "hostname", "platform_name", "os_version", "os_build",
             "product_type_desc", "agent_version", "first_seen", "last_seen", "external_ip", "local_ip", "mac_address",
@@ -77,11 +79,12 @@ record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups) {
         }
     }
 
-    /** Reads {@code hosts} and {@code host_groups} of a seed file's root, adding to {@code problems}. */
+    /** Reads {@code hosts}, {@code host_groups} and {@code indicators} of a seed file's root, adding to {@code problems}. */
     static FleetSeed read(JsonNode root, SeedProblems problems) {
         List<HostSeed> hosts = root.has("hosts") ? hosts(root.get("hosts"), problems) : null;
         List<GroupSeed> groups = root.has("host_groups") ? groups(root.get("host_groups"), hosts, problems) : null;
-        return new FleetSeed(hosts, groups);
+        JsonNode indicators = root.has("indicators") ? problems.array(root.get("indicators"), "$.indicators") : null;
+        return new FleetSeed(hosts, groups, indicators);
     }
 
     private static List<HostSeed> hosts(JsonNode node, SeedProblems problems) {

@@ -165,9 +165,11 @@ final class Indicator {
      * Reads one indicator of a seed file, checked as {@code indicator_create_v1} checks one (type, value
      * format, action, severity, platforms, host groups among {@code groupIds}); the expiration is not
      * required to be in the future, so a seed may hold expired indicators. Each problem is added as
-     * "{@code <where>.<field>: what is wrong; how to fix it}"; returns null when there was any.
+     * "{@code <where>.<field>: what is wrong; how to fix it}"; returns null when there was any. A record
+     * without an {@code id} gets {@code generatedId}.
      */
-    static Indicator fromSeed(JsonNode node, String where, List<String> problems, Set<String> groupIds) {
+    static Indicator fromSeed(JsonNode node, String where, List<String> problems, Set<String> groupIds,
+            String generatedId) {
         int before = problems.size();
         if (node == null || !node.isObject()) {
             problems.add(where + ": expected an object with type, value, action, platforms and applied_globally");
@@ -179,10 +181,10 @@ final class Indicator {
                         SEED_FIELDS.stream().sorted().toList()));
             }
         });
-        String id = IndicatorRules.seedText(node, where, "id", problems);
+        String id = node.has("id") ? IndicatorRules.seedText(node, where, "id", problems) : generatedId;
         if (id == null || !id.matches("[0-9a-f]{64}")) {
-            problems.add(where + ".id: expected 64 lower-case hexadecimal digits (the indicator's ID), got "
-                    + (id == null ? "nothing" : "\"" + id + "\""));
+            problems.add(where + ".id: expected 64 lower-case hexadecimal digits (the indicator's ID; leave it out"
+                    + " to have one generated), got " + (id == null ? "nothing" : "\"" + id + "\""));
         }
         List<String> found = new ArrayList<>();
         IndicatorRules.Settings settings = IndicatorRules.read(node, found);

@@ -1,5 +1,9 @@
 package dev.falconharness.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -8,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -57,6 +62,60 @@ final class Indicators {
             list.add(generate(seed, i, hexId(idStream), groupIds));
         }
         return list;
+    }
+
+    /**
+     * The indicators of a seed file's {@code indicators} array, each checked by {@link Indicator#fromSeed};
+     * {@code host_groups} name groups by ID or by name, and a record without an {@code id} gets one from
+     * {@code seed}.
+     *
+     * @throws IllegalArgumentException naming every problem with its JSON path
+     */
+    static List<Indicator> fromSeed(JsonNode list, Collection<HostGroup> groups, long seed) {
+        Map<String, String> groupIds = new HashMap<>();
+        for (HostGroup group : groups) {
+            groupIds.put(group.id, group.id);
+            groupIds.putIfAbsent(group.name.toLowerCase(Locale.ROOT), group.id);
+        }
+        SplittableRandom idStream = new SplittableRandom(seed ^ 0x5EEDED1DL);
+        List<String> problems = new ArrayList<>();
+        List<Indicator> indicators = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "$.indicators[" + i + "]";
+            Indicator indicator = Indicator.fromSeed(byGroupId(list.get(i), groupIds), where, problems,
+                    Set.copyOf(groupIds.values()), hexId(idStream));
+            if (indicator == null) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(indicator.key(), i);
+            Integer sameId = seen.putIfAbsent("id:" + indicator.id, i);
+            if (earlier != null || sameId != null) {
+                problems.add(where + ": the same " + (earlier != null ? "type and value" : "id") + " as $.indicators["
+                        + (earlier != null ? earlier : sameId) + "]; each indicator is given once");
+            } else {
+                indicators.add(indicator);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox seed's indicators have " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return indicators;
+    }
+
+    /** The record with each {@code host_groups} entry that names a group by name replaced by its ID. */
+    private static JsonNode byGroupId(JsonNode node, Map<String, String> groupIds) {
+        if (!node.isObject() || !node.path("host_groups").isArray()) {
+            return node;
+        }
+        ObjectNode copy = node.deepCopy();
+        ArrayNode resolved = copy.putArray("host_groups");
+        for (JsonNode entry : node.get("host_groups")) {
+            String id = entry.isTextual() ? groupIds.get(entry.asText().strip().toLowerCase(Locale.ROOT)) : null;
+            resolved.add(id == null ? entry : TextNode.valueOf(id));
+        }
+        return copy;
     }
 
     private static Indicator generate(long seed, int i, String id, List<String> groupIds) {

@@ -32,7 +32,7 @@ class IndicatorSeedTest {
         Indicator indicator = Indicator.fromSeed(json("{'id': '" + ID + "', 'type': 'domain', 'value': 'Old.Example.COM',"
                 + " 'action': 'detect', 'severity': 'High', 'platforms': ['Windows', 'mac'], 'applied_globally': false,"
                 + " 'host_groups': ['" + GROUP + "'], 'tags': ['seeded'], 'expiration': '2026-01-01T00:00:00+01:00'}"),
-                "$.indicators[0]", problems, Set.of(GROUP));
+                "$.indicators[0]", problems, Set.of(GROUP), null);
         assertEquals(List.of(), problems);
         assertEquals("old.example.com", indicator.value);
         assertEquals("high", indicator.severity);
@@ -49,7 +49,7 @@ class IndicatorSeedTest {
         List<String> problems = new ArrayList<>();
         Indicator indicator = Indicator.fromSeed(json("{'id': 'XYZ', 'type': 'ipv4', 'value': '10.0.0.256',"
                 + " 'action': 'prevent', 'platforms': ['beos'], 'applied_globally': 'yes', 'colour': 'red',"
-                + " 'created_on': 'yesterday'}"), "$.indicators[3]", problems, Set.of(GROUP));
+                + " 'created_on': 'yesterday'}"), "$.indicators[3]", problems, Set.of(GROUP), null);
         assertNull(indicator);
         String all = String.join("\n", problems);
         for (String expected : List.of("$.indicators[3].colour: unknown field; allowed:",
@@ -66,10 +66,10 @@ class IndicatorSeedTest {
     @Test
     void aRecordThatIsNotAnObjectOrNamesAnUnknownGroupIsRefused() {
         List<String> problems = new ArrayList<>();
-        assertNull(Indicator.fromSeed(json("['not', 'an', 'object']"), "$.indicators[0]", problems, Set.of()));
+        assertNull(Indicator.fromSeed(json("['not', 'an', 'object']"), "$.indicators[0]", problems, Set.of(), null));
         assertNull(Indicator.fromSeed(json("{'id': '" + ID + "', 'type': 'md5', 'value': '" + "0".repeat(32) + "',"
                 + " 'action': 'allow', 'platforms': ['linux'], 'applied_globally': false, 'host_groups': ['nope']}"),
-                "$.indicators[1]", problems, Set.of(GROUP)));
+                "$.indicators[1]", problems, Set.of(GROUP), null));
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("$.indicators[0]: expected an object"), problems.get(0));
         assertTrue(problems.get(1).startsWith("$.indicators[1].host_groups: no host group has ID \"nope\""), problems.get(1));

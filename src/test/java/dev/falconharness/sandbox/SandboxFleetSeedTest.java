@@ -182,4 +182,46 @@ class SandboxFleetSeedTest {
                 () -> FalconSandbox.builder().seed(resource("fleet-seed.json")).hosts(500).build());
         assertTrue(e.getMessage().contains("lists its own hosts"), e.getMessage());
     }
+
+    @Test
+    void seededIndicatorsReplaceTheGeneratedOnesAndNameGroupsByName() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            List<JsonNode> all = falcon.command("indicator_combined_v1", Map.of("sort", "value")).orThrow().resources();
+            assertEquals(List.of("198.51.100.66", "bad.example.net"), all.stream().map(i -> i.path("value").asText()).toList());
+            assertEquals(List.of(groupId(falcon, "Web")), texts(all.get(1).path("host_groups")),
+                    "a group named in the seed file is stored by its ID");
+            assertEquals("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", all.get(0).path("id").asText());
+            assertTrue(all.get(1).path("id").asText().matches("[0-9a-f]{64}"), "an ID is generated when none is given");
+            falcon.command("indicator_delete_v1", Map.of("ids", all.get(0).path("id").asText())).orThrow();
+            sandbox.reset();
+            assertEquals(2, falcon.command("indicator_search_v1").orThrow().resources().size());
+        }
+    }
+
+    @Test
+    void seededIndicatorsWithMistakesAreRefusedWithTheirPlaces(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("iocs.json");
+        Files.writeString(file, """
+                {"indicators": [
+                   {"type": "md5", "value": "not-a-hash", "action": "allow", "platforms": ["linux"], "applied_globally": true},
+                   {"type": "domain", "value": "x.example", "action": "detect", "severity": "low", "platforms": ["mac"],
+                    "applied_globally": false, "host_groups": ["No Such Group"]},
+                   {"type": "domain", "value": "dup.example", "action": "no_action", "platforms": ["mac"], "applied_globally": true},
+                   {"type": "domain", "value": "DUP.example", "action": "no_action", "platforms": ["mac"], "applied_globally": true}]}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FalconSandbox.builder().seed(file).build());
+        String message = e.getMessage();
+        for (String expected : List.of("$.indicators[0].value:", "$.indicators[1].host_groups: no host group has ID",
+                "$.indicators[3]: the same type and value as $.indicators[2]")) {
+            assertTrue(message.contains(expected), () -> "missing <" + expected + "> in:\n" + message);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
 }
