@@ -52,6 +52,7 @@ final class Fleet {
     private record Cursor(Scroll scroll, int position) {
     }
     private HostGroups groups;
+    private Alerts alerts;
     private boolean membershipStale;
 
     /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
@@ -75,7 +76,7 @@ final class Fleet {
         reset();
     }
 
-    /** Back to the generated fleet; open scroll cursors are dropped. */
+    /** Back to the generated fleet (hosts, groups, alerts); open scroll cursors are dropped. */
     synchronized void reset() {
         List<FleetHost> list = new ArrayList<>(count);
         Map<String, FleetHost> index = new HashMap<>(count * 2);
@@ -88,7 +89,13 @@ final class Fleet {
         byId = index;
         scrolls.clear();
         groups = new HostGroups(seed, REFERENCE.minusSeconds(365L * 86_400).toString());
+        alerts = new Alerts(Alerts.generate(seed, cid, list));
         membershipStale = true;
+    }
+
+    /** The alerts; call under {@link #locked}. */
+    synchronized Alerts alerts() {
+        return alerts;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */
