@@ -1,5 +1,6 @@
 package dev.falconharness.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One alert of the {@link Fleet}: an endpoint detection ({@code product: epp}) on one of its hosts. What the
@@ -82,6 +84,20 @@ final class FleetAlert {
         this.updated = updated;
         this.triaged = status.equals("new") ? null : updated;
         this.resolved = status.equals("closed") ? updated : null;
+    }
+
+    /**
+     * Reads one alert of a seed file ({@link AlertSeed} shows the record); null when it has problems, each
+     * added to {@code problems} as {@code <json path>: what is wrong; how to fix it}.
+     *
+     * @param where the record's JSON path, e.g. {@code $.alerts[3]}
+     * @param cid   the customer the alert belongs to
+     * @param hosts the fleet's host fields ({@link FleetHost#fields()}) by device ID, null for an unknown ID
+     * @param index the record's place in the file, which its composite ID is made from (so IDs differ)
+     */
+    static FleetAlert fromSeed(JsonNode node, String where, List<String> problems, String cid,
+            Function<String, Map<String, String>> hosts, int index) {
+        return AlertSeed.read(node, where, problems, cid, hosts, index);
     }
 
     String compositeId() {
