@@ -280,6 +280,33 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void theReadmeExampleTakesEveryNewSevereAlertAndTheQueueEmpties() {
+        List<String> fresh = falcon.paginate("GetQueriesAlertsV2",
+                Map.of("filter", "status:'new'+severity:>=40", "sort", "device.hostname.asc"))
+                .stream().map(JsonNode::asText).toList();
+        assertFalse(fresh.isEmpty());
+        falcon.command("PatchEntitiesAlertsV3", Map.of(), Map.of("composite_ids", fresh, "action_parameters", List.of(
+                Map.of("name", "update_status", "value", "in_progress"),
+                Map.of("name", "assign_to_user_id", "value", "sandbox.admin@example.com"),
+                Map.of("name", "append_comment", "value", "Taken by the on-call analyst")))).orThrow();
+        assertEquals(List.of(), ids("status:'new'+severity:>=40"));
+        JsonNode perAnalyst = aggregate(aggregation("by_analyst", "terms", "assigned_to_name",
+                Map.of("filter", "status:'in_progress'")));
+        assertTrue(perAnalyst.path("buckets").toString().contains("Sandbox Admin"), perAnalyst.toString());
+    }
+
+    @Test
+    void anMsspChildStartsWithoutAlertsAndTheParentKeepsItsOwn() {
+        String child = "0123456789abcdef0123456789abcdef";
+        try (FalconSandbox mssp = FalconSandbox.builder().childCids(child).build();
+             Harness parent = mssp.harness();
+             Harness member = mssp.harnessBuilder().credentials(mssp.credentials().withMemberCid(child)).build()) {
+            assertEquals(0, member.command("GetQueriesAlertsV2", Map.of()).orThrow().resources().size());
+            assertEquals(10, parent.command("GetQueriesAlertsV2", Map.of()).orThrow().resources().size());
+        }
+    }
+
+    @Test
     void resetBringsBackTheGeneratedAlerts() {
         List<String> all = ids(Map.of());
         List<JsonNode> before = alerts(all);
