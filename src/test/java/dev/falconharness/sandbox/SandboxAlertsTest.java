@@ -251,6 +251,23 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void fiftyThousandHostsHaveTenThousandAlertsPagedUpToTheCeiling() {
+        try (FalconSandbox big = FalconSandbox.builder().hosts(50_000).build(); Harness other = big.harness()) {
+            ApiResponse last = other.command("GetQueriesAlertsV2", Map.of("offset", 9_000, "limit", 1_000)).orThrow();
+            assertEquals(10_000, last.meta().path("pagination").path("total").asInt());
+            assertEquals(1_000, last.resources().size());
+            assertEquals(400, other.command("GetQueriesAlertsV2", Map.of("offset", 9_001, "limit", 1_000)).statusCode());
+            JsonNode byStatus = other.command("PostAggregatesAlertsV2", Map.of(),
+                    List.of(aggregation("s", "terms", "status", Map.of()))).orThrow().resources().get(0);
+            long sum = 0;
+            for (JsonNode bucket : byStatus.path("buckets")) {
+                sum += bucket.path("count").asLong();
+            }
+            assertEquals(10_000, sum);
+        }
+    }
+
+    @Test
     void hiddenAlertsAreLeftOutOnlyWhenIncludeHiddenIsFalse() {
         String target = ids(Map.of()).get(0);
         act(List.of(target), "show_in_ui", "false").orThrow();
