@@ -286,6 +286,13 @@ class SandboxAlertsTest {
         assertEquals(200, mixed.statusCode());
         assertEquals(1, mixed.resources().size());
         assertEquals("nope:ind:x:1", mixed.errors().get(0).id());
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= AlertOperations.MAX_IDS; i++) {
+            tooMany.add("nope:ind:x:" + i);
+        }
+        ApiResponse refused = falcon.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", tooMany));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.errors().get(0).message().contains("at most 1000 composite_ids"), refused.text());
         try (FalconSandbox again = FalconSandbox.start(); Harness other = again.harness()) {
             assertEquals(alerts(all), other.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", all))
                     .orThrow().resources());
