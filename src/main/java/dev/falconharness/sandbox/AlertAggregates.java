@@ -129,21 +129,22 @@ final class AlertAggregates {
     /** {@code _count|desc} (the default), {@code _count|asc}, or by the value: {@code _term|asc} or {@code <field>|asc}. */
     private static Comparator<Map.Entry<String, Long>> order(String sort, String field, String where) {
         Comparator<Map.Entry<String, Long>> byTerm = (a, b) -> Fql.compareValues(a.getKey(), b.getKey());
-        if (sort.isEmpty()) {
-            return Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(byTerm);
-        }
-        int cut = Math.max(sort.lastIndexOf('|'), sort.lastIndexOf('.'));
-        String key = cut > 0 ? sort.substring(0, cut) : sort;
-        String direction = cut > 0 ? sort.substring(cut + 1) : "asc";
+        String spec = sort.isEmpty() ? "_count|desc" : sort;
+        int cut = spec.equals(field) ? -1 : Math.max(spec.lastIndexOf('|'), spec.lastIndexOf('.'));
+        String key = cut > 0 ? spec.substring(0, cut) : spec;
+        String direction = cut > 0 ? spec.substring(cut + 1) : "asc";
         boolean desc = direction.equalsIgnoreCase("desc");
         if (!(desc || direction.equalsIgnoreCase("asc")) || !(key.equals("_count") || key.equals("_term")
                 || key.equals(field))) {
             throw SandboxError.badRequest(where + ".sort must be _count|desc, _count|asc, _term|asc, _term|desc or "
                     + field + "|asc / " + field + "|desc, got \"" + sort + "\"");
         }
-        Comparator<Map.Entry<String, Long>> order = key.equals("_count")
-                ? Map.Entry.<String, Long>comparingByValue().thenComparing(byTerm) : byTerm;
-        return desc ? order.reversed() : order;
+        if (!key.equals("_count")) {
+            return desc ? byTerm.reversed() : byTerm;
+        }
+        // Equal counts keep the value order either way, so that pages of buckets are stable.
+        Comparator<Map.Entry<String, Long>> byCount = Map.Entry.comparingByValue();
+        return (desc ? byCount.reversed() : byCount).thenComparing(byTerm);
     }
 
     private static Map<String, Object> ranges(JsonNode spec, String where, String name, String field, String type,

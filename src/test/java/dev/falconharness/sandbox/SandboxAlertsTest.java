@@ -219,6 +219,20 @@ class SandboxAlertsTest {
             counted += bucket.path("count").asLong();
         }
         assertEquals(10, counted);
+        for (String sort : List.of("_term|asc", "device.platform_name", "_count|asc")) {
+            List<String> labels = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            aggregate(aggregation("platforms", "terms", "device.platform_name", Map.of("sort", sort))).path("buckets")
+                    .forEach(b -> {
+                        labels.add(b.path("label").asText());
+                        counts.add(b.path("count").asLong());
+                    });
+            if (sort.startsWith("_count")) {
+                assertEquals(counts.stream().sorted().toList(), counts, sort);
+            } else {
+                assertEquals(labels.stream().sorted().toList(), labels, sort);
+            }
+        }
         JsonNode distinct = aggregate(aggregation("hosts", "cardinality", "device.device_id", Map.of()));
         assertTrue(distinct.path("buckets").get(0).path("count").asInt() <= 10);
     }
