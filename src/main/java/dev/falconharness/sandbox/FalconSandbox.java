@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * An embedded fake of the Falcon API: a real HTTP server (Jetty) on loopback that speaks OAuth2 as Falcon
- * does, keeps User Management state and a seeded fleet of hosts, host groups and custom indicators (IOCs) in
- * memory, and answers every
+ * does, keeps User Management state and a seeded fleet of hosts, host groups, alerts and custom indicators
+ * (IOCs) in memory, and answers every
  * other operation of the built-in manifest with a well-formed empty envelope. Use it to try the harness without an account and to test your own
  * automation, in Java or in any language ({@link Builder#tls()} for clients that insist on HTTPS),
  * including how it handles rate limits and failures ({@link Fault}).
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * {@value #CLIENT_SECRET}; tokens valid 1799 s; customer ID {@value #CUSTOMER_ID} and no MSSP children;
  * thirteen roles ({@code falcon_admin}, {@code falcon_console_guest}, {@code custom_ioas_manager}...) and
  * one user, {@code sandbox.admin@example.com}, holding {@code falcon_admin}; a fleet of
- * 50 hosts ({@link Builder#hosts(int)}) with three dynamic host groups and twelve indicators; no faults; no
+ * 50 hosts ({@link Builder#hosts(int)}) with three dynamic host groups, 10 alerts and twelve indicators; no faults; no
  * {@code X-Cs-Region} header; eight worker threads.
  *
  * <p>What it models: the twelve legacy User Management operations ({@code GetRoles} ... {@code RetrieveUserUUID})

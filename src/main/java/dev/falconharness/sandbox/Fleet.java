@@ -55,6 +55,7 @@ final class Fleet {
     }
     private HostGroups groups;
     private Indicators indicators;
+    private Alerts alerts;
     private boolean membershipStale;
 
     /** A scroll: the matching IDs when it started, and when it dies (each use of one of its tokens extends it). */
@@ -84,7 +85,7 @@ final class Fleet {
         reset();
     }
 
-    /** Back to the starting fleet (generated or seeded); open scroll cursors are dropped. */
+    /** Back to the starting fleet (generated or seeded: hosts, groups, alerts, indicators); open scroll cursors are dropped. */
     synchronized void reset() {
         List<FleetHost> list = new ArrayList<>(count);
         Map<String, FleetHost> index = new HashMap<>(count * 2);
@@ -103,6 +104,7 @@ final class Fleet {
         } else {
             groups.addSeeded(seeded.groups(), list, created);
         }
+        alerts = new Alerts(Alerts.generate(seed, cid, list));
         // A customer without hosts (an MSSP child) starts without indicators too.
         if (seeded.indicators() != null) {
             indicators = new Indicators(seed, Indicators.fromSeed(seeded.indicators(), groups.all(), seed));
@@ -141,6 +143,11 @@ final class Fleet {
     /** The custom indicators (IOCs); call under {@link #locked}. */
     synchronized Indicators indicators() {
         return indicators;
+    }
+
+    /** The alerts; call under {@link #locked}. */
+    synchronized Alerts alerts() {
+        return alerts;
     }
 
     /** The host groups; call under {@link #locked}, then {@link #membershipChanged} after changing them. */

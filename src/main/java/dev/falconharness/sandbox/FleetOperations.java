@@ -3,7 +3,7 @@ package dev.falconharness.sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The handlers of every fleet collection (hosts, host groups, indicators), by operation ID. */
+/** The handlers of every fleet collection (hosts, host groups, alerts, indicators), by operation ID. */
 final class FleetOperations {
     private FleetOperations() {
     }
@@ -12,6 +12,7 @@ final class FleetOperations {
         Map<String, Handler> handlers = new LinkedHashMap<>();
         handlers.putAll(new HostOperations(fleets).handlers());
         handlers.putAll(new HostGroupOperations(fleets).handlers());
+        handlers.putAll(new AlertOperations(fleets).handlers());
         handlers.putAll(new IndicatorOperations(fleets).handlers());
         return handlers;
     }

@@ -1,0 +1,116 @@
+package dev.falconharness.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A {@code date_histogram} aggregation over a time field of the alerts: calendar buckets of one
+ * {@code interval} (year, quarter, month, week starting Monday, day, hour, minute; also {@code 1d},
+ * {@code 1M}...) in {@code time_zone} (default UTC), from the first alert's bucket to the last one's, empty
+ * buckets included unless {@code min_doc_count} asks for more. Each bucket's {@code label} is its start in
+ * epoch milliseconds and {@code key_as_string} the same start as text, as the API's datastore writes them.
+ */
+final class AlertHistogram {
+    private static final Map<String, ChronoUnit> INTERVALS = Map.ofEntries(
+            Map.entry("year", ChronoUnit.YEARS), Map.entry("1y", ChronoUnit.YEARS),
+            Map.entry("quarter", ChronoUnit.MONTHS), Map.entry("1q", ChronoUnit.MONTHS),
+            Map.entry("month", ChronoUnit.MONTHS), Map.entry("1M", ChronoUnit.MONTHS),
+            Map.entry("week", ChronoUnit.WEEKS), Map.entry("1w", ChronoUnit.WEEKS),
+            Map.entry("day", ChronoUnit.DAYS), Map.entry("1d", ChronoUnit.DAYS),
+            Map.entry("hour", ChronoUnit.HOURS), Map.entry("1h", ChronoUnit.HOURS),
+            Map.entry("minute", ChronoUnit.MINUTES), Map.entry("1m", ChronoUnit.MINUTES));
+    private static final DateTimeFormatter KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final String field;
+    private final String interval;
+    private final ChronoUnit unit;
+    private final ZoneId zone;
+    private final long minDocCount;
+
+    AlertHistogram(JsonNode spec, String where, String field) {
+        this.field = field;
+        this.interval = AlertAggregates.text(spec, "interval");
+        this.unit = INTERVALS.get(interval);
+        if (unit == null) {
+            throw SandboxError.badRequest(where + ".interval of a date_histogram must be year, quarter, month, week, day,"
+                    + " hour or minute, got \"" + interval + "\"");
+        }
+        this.zone = zone(AlertAggregates.text(spec, "time_zone"), where);
+        this.minDocCount = spec.path("min_doc_count").asLong(0);
+    }
+
+    private static ZoneId zone(String text, String where) {
+        try {
+            return text.isEmpty() ? ZoneOffset.UTC : ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw SandboxError.badRequest(where + ".time_zone must be a zone such as UTC, Europe/Berlin or -05:00, got \""
+                    + text + "\"");
+        }
+    }
+
+    Map<String, Object> result(String name, List<Map<String, String>> alerts) {
+        TreeMap<ZonedDateTime, Long> counts = new TreeMap<>();
+        for (Map<String, String> alert : alerts) {
+            String value = alert.get(field);
+            if (value != null && !value.isEmpty()) {
+                counts.merge(start(parse(value)), 1L, Long::sum);
+            }
+        }
+        List<Object> buckets = new ArrayList<>();
+        if (!counts.isEmpty()) {
+            for (ZonedDateTime at = counts.firstKey(); !at.isAfter(counts.lastKey()); at = next(at)) {
+                long count = counts.getOrDefault(at, 0L);
+                if (count >= minDocCount) {
+                    Map<String, Object> bucket = AlertAggregates.labelled(at.toInstant().toEpochMilli(), count);
+                    bucket.put("key_as_string", KEY.format(at));
+                    buckets.add(bucket);
+                }
+            }
+        }
+        return AlertAggregates.result(name, buckets, 0);
+    }
+
+    private static Instant parse(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("alert time \"" + value + "\" is not ISO-8601", e);
+        }
+    }
+
+    /** The start of the calendar bucket holding {@code instant}. */
+    ZonedDateTime start(Instant instant) {
+        ZonedDateTime t = instant.atZone(zone);
+        return switch (unit) {
+            case MINUTES, HOURS -> t.truncatedTo(unit);
+            case DAYS -> t.truncatedTo(ChronoUnit.DAYS);
+            case WEEKS -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTHS -> {
+                ZonedDateTime month = t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+                yield quarter() ? month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1) : month;
+            }
+            default -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
+        };
+    }
+
+    private ZonedDateTime next(ZonedDateTime start) {
+        return quarter() ? start.plusMonths(3) : start.plus(1, unit);
+    }
+
+    private boolean quarter() {
+        return interval.equals("quarter") || interval.equals("1q");
+    }
+}

@@ -1,0 +1,356 @@
+package dev.falconharness.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.falconharness.ApiResponse;
+import dev.falconharness.Harness;
+import dev.falconharness.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fleet's alerts through the Alerts operations: queries, details, triage actions and aggregations. */
+class SandboxAlertsTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
+    private final FalconSandbox sandbox = FalconSandbox.builder().clock(clock).build();
+    private final Harness falcon = sandbox.harness();
+
+    @AfterEach
+    void close() {
+        falcon.close();
+        sandbox.close();
+    }
+
+    private List<String> ids(Map<String, Object> params) {
+        List<String> out = new ArrayList<>();
+        falcon.command("GetQueriesAlertsV2", params).orThrow().resources().forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private List<String> ids(String filter) {
+        return ids(Map.of("filter", filter, "limit", 500));
+    }
+
+    private List<JsonNode> alerts(List<String> compositeIds) {
+        ApiResponse response = falcon.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", compositeIds));
+        assertEquals(List.of(), response.orThrow().schemaProblems());
+        return response.resources();
+    }
+
+    private ApiResponse act(List<String> compositeIds, String... nameValues) {
+        List<Map<String, String>> actions = new ArrayList<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            actions.add(Map.of("name", nameValues[i], "value", nameValues[i + 1]));
+        }
+        return falcon.command("PatchEntitiesAlertsV3", Map.of(),
+                Map.of("composite_ids", compositeIds, "action_parameters", actions));
+    }
+
+    /**
+     * One aggregation request. The published schema marks all sixteen fields required, so the harness
+     * sends each one; the fields this request does not use carry their zero value, which is what the
+     * API's Go decoder makes of an absent field.
+     */
+    static Map<String, Object> aggregation(String name, String type, String field, Map<String, Object> set) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        for (String text : List.of("exclude", "filter", "include", "interval", "missing", "q", "sort", "time_zone")) {
+            request.put(text, "");
+        }
+        for (String number : List.of("from", "size")) {
+            request.put(number, 0);
+        }
+        request.put("date_ranges", List.of());
+        request.put("ranges", List.of());
+        request.put("sub_aggregates", List.of());
+        request.put("name", name);
+        request.put("type", type);
+        request.put("field", field);
+        request.putAll(set);
+        return request;
+    }
+
+    private JsonNode aggregate(Map<String, Object> request) {
+        ApiResponse response = falcon.command("PostAggregatesAlertsV2", Map.of(), List.of(request));
+        assertEquals(List.of(), response.orThrow().schemaProblems());
+        return response.resources().get(0);
+    }
+
+    @Test
+    void theDefaultFleetHasTenAlertsEachOnARealHostOfTheFleet() {
+        List<String> all = ids(Map.of());
+        assertEquals(10, all.size());
+        for (JsonNode alert : alerts(all)) {
+            String deviceId = alert.path("device").path("device_id").asText();
+            assertEquals(FalconSandbox.CUSTOMER_ID + ":ind:" + deviceId + ":",
+                    alert.path("composite_id").asText().substring(0, FalconSandbox.CUSTOMER_ID.length() + 38));
+            assertEquals("ind:" + deviceId, alert.path("id").asText().substring(0, 36));
+            JsonNode host = falcon.command("GetDeviceDetailsV2", Map.of("ids", List.of(deviceId))).orThrow()
+                    .resources().get(0);
+            assertEquals(host.path("hostname").asText(), alert.path("device").path("hostname").asText());
+            assertEquals(host.path("platform_name").asText(), alert.path("platform").asText());
+            assertEquals(host.path("local_ip").asText(), alert.path("device").path("local_ip").asText());
+            assertEquals("epp", alert.path("product").asText());
+            assertTrue(FleetAlert.STATUSES.contains(alert.path("status").asText()), alert.toString());
+            int severity = alert.path("severity").asInt();
+            assertEquals(FleetAlert.severityName(severity), alert.path("severity_name").asText());
+            assertTrue(alert.path("technique_id").asText().startsWith("T"), alert.toString());
+        }
+    }
+
+    @Test
+    void triageMovesAnAlertOutOfTheNewQueueAndRecordsWhoAndWhen() {
+        List<String> fresh = ids("status:'new'");
+        assertFalse(fresh.isEmpty());
+        String target = fresh.get(0);
+        clock.advance(Duration.ofHours(2));
+        ApiResponse done = act(List.of(target), "update_status", "in_progress", "assign_to_user_id",
+                "ana.analyst@example.com");
+        assertEquals(200, done.statusCode(), done.text());
+        assertEquals(1, done.meta().path("writes").path("resources_affected").asInt());
+        assertFalse(ids("status:'new'").contains(target));
+        assertEquals(fresh.size() - 1, ids("status:'new'").size());
+        assertTrue(ids("status:'in_progress'+assigned_to_name:'Ana Analyst'").contains(target));
+        JsonNode alert = alerts(List.of(target)).get(0);
+        assertEquals("2026-11-30T14:00:00.000Z", alert.path("updated_timestamp").asText());
+        assertEquals("0b7e4c1a-3d2f-4a5b-8c6d-7e8f9a0b1c2d", alert.path("assigned_to_uuid").asText());
+        assertTrue(alert.path("seconds_to_triaged").asLong() > 0, alert.toString());
+        act(List.of(target), "unassign", "");
+        assertEquals("", alerts(List.of(target)).get(0).path("assigned_to_name").asText());
+        assertFalse(ids("assigned_to_name:'Ana Analyst'").contains(target));
+    }
+
+    @Test
+    void commentsAndTagsAreKeptFilteredOnAndTagsAreRemovedBeforeTheyAreAdded() {
+        String target = ids(Map.of()).get(3);
+        act(List.of(target), "append_comment", "Escalated to IR", "add_tag", "campaign/q4-phish",
+                "add_tag", "campaign/keep").orThrow();
+        JsonNode alert = alerts(List.of(target)).get(0);
+        assertEquals("Escalated to IR", alert.path("comments").get(0).path("value").asText());
+        assertTrue(alert.path("tags").toString().contains("campaign/q4-phish"), alert.toString());
+        assertEquals(List.of(target), ids("tags:'campaign/q4-phish'"));
+        assertEquals(List.of(target), ids(Map.of("q", "escalated to ir")));
+        // One request adds one tag and removes the prefix: removal comes first, so the added tag stays.
+        act(List.of(target), "add_tag", "campaign/new", "remove_tags_by_prefix", "campaign/").orThrow();
+        JsonNode tags = alerts(List.of(target)).get(0).path("tags");
+        assertTrue(tags.toString().contains("campaign/new") && !tags.toString().contains("campaign/keep"), tags.toString());
+        act(List.of(target), "remove_tag", "campaign/new").orThrow();
+        assertEquals(List.of(), ids("tags:*'campaign/*'"));
+    }
+
+    @Test
+    void badActionsAreRefusedWhole() {
+        String target = ids(Map.of()).get(0);
+        String before = alerts(List.of(target)).get(0).path("updated_timestamp").asText();
+        ApiResponse unknown = act(List.of(target), "add_tag", "x", "escalate", "now");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.errors().get(0).message().contains("update_status, assign_to_uuid"), unknown.text());
+        ApiResponse status = act(List.of(target), "update_status", "done");
+        assertEquals(400, status.statusCode());
+        assertTrue(status.errors().get(0).message().contains("new, in_progress, closed, reopened"), status.text());
+        assertEquals(400, act(List.of(target), "assign_to_uuid", "not-a-uuid").statusCode());
+        assertEquals(400, act(List.of(target, "nope:ind:x:1"), "add_tag", "x").statusCode());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(before, alerts(List.of(target)).get(0).path("updated_timestamp").asText());
+        assertEquals(List.of(), ids("tags:'x'"));
+    }
+
+    @Test
+    void nestedFieldsFilterAndSort() {
+        List<String> byHost = ids(Map.of("sort", "device.hostname.desc", "limit", 500));
+        List<String> hostnames = new ArrayList<>();
+        alerts(byHost).forEach(a -> hostnames.add(a.path("device").path("hostname").asText().toLowerCase()));
+        List<String> sorted = new ArrayList<>(hostnames);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, hostnames);
+        JsonNode first = alerts(byHost).get(0);
+        String deviceId = first.path("device").path("device_id").asText();
+        for (JsonNode alert : alerts(ids("device.device_id:'" + deviceId + "'"))) {
+            assertEquals(deviceId, alert.path("agent_id").asText());
+        }
+        List<String> windows = ids("device.platform_name:'Windows'");
+        List<String> others = ids("device.platform_name:!'Windows'");
+        assertEquals(10, windows.size() + others.size());
+        List<String> severe = ids("severity:>=70");
+        for (JsonNode alert : alerts(severe)) {
+            assertTrue(alert.path("severity").asInt() >= 70, alert.toString());
+        }
+        List<String> bySeverity = ids(Map.of("sort", "severity|asc"));
+        List<Integer> severities = new ArrayList<>();
+        alerts(bySeverity).forEach(a -> severities.add(a.path("severity").asInt()));
+        assertEquals(severities.stream().sorted().toList(), severities);
+        assertEquals(400, falcon.command("GetQueriesAlertsV2", Map.of("sort", "device.nosuch.desc")).statusCode());
+        assertEquals(400, falcon.command("GetQueriesAlertsV2", Map.of("filter", "status:'new")).statusCode());
+    }
+
+    @Test
+    void termsAndDateHistogramCountsAgreeWithTheQueries() {
+        JsonNode terms = aggregate(aggregation("by_status", "terms", "status", Map.of()));
+        assertEquals("by_status", terms.path("name").asText());
+        long total = 0;
+        for (JsonNode bucket : terms.path("buckets")) {
+            String status = bucket.path("label").asText();
+            assertEquals(ids("status:'" + status + "'").size(), bucket.path("count").asInt(), status);
+            total += bucket.path("count").asLong();
+        }
+        assertEquals(10, total + terms.path("sum_other_doc_count").asLong());
+        JsonNode top = aggregate(aggregation("top", "terms", "device.platform_name", Map.of("size", 1,
+                "filter", "severity:>=20")));
+        assertEquals(1, top.path("buckets").size());
+        assertEquals(ids("severity:>=20").size(), top.path("buckets").get(0).path("count").asLong()
+                + top.path("sum_other_doc_count").asLong());
+        JsonNode days = aggregate(aggregation("per_day", "date_histogram", "created_timestamp",
+                Map.of("interval", "day")));
+        long counted = 0;
+        for (JsonNode bucket : days.path("buckets")) {
+            Instant start = Instant.ofEpochMilli(bucket.path("label").asLong());
+            assertEquals(bucket.path("key_as_string").asText(), AlertTimes.iso(start));
+            String range = "created_timestamp:>='" + AlertTimes.iso(start) + "'+created_timestamp:<'"
+                    + AlertTimes.iso(start.plus(Duration.ofDays(1))) + "'";
+            assertEquals(ids(range).size(), bucket.path("count").asInt(), range);
+            counted += bucket.path("count").asLong();
+        }
+        assertEquals(10, counted);
+        for (String sort : List.of("_term|asc", "device.platform_name", "_count|asc")) {
+            List<String> labels = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            aggregate(aggregation("platforms", "terms", "device.platform_name", Map.of("sort", sort))).path("buckets")
+                    .forEach(b -> {
+                        labels.add(b.path("label").asText());
+                        counts.add(b.path("count").asLong());
+                    });
+            if (sort.startsWith("_count")) {
+                assertEquals(counts.stream().sorted().toList(), counts, sort);
+            } else {
+                assertEquals(labels.stream().sorted().toList(), labels, sort);
+            }
+        }
+        JsonNode distinct = aggregate(aggregation("hosts", "cardinality", "device.device_id", Map.of()));
+        assertTrue(distinct.path("buckets").get(0).path("count").asInt() <= 10);
+    }
+
+    @Test
+    void unsupportedAggregationsAreRefusedNamingWhatIsSupported() {
+        ApiResponse type = falcon.command("PostAggregatesAlertsV2", Map.of(),
+                List.of(aggregation("x", "percentiles", "severity", Map.of())));
+        assertEquals(400, type.statusCode());
+        assertTrue(type.errors().get(0).message().contains("terms, date_histogram"), type.text());
+        ApiResponse field = falcon.command("PostAggregatesAlertsV2", Map.of(),
+                List.of(aggregation("x", "terms", "colour", Map.of())));
+        assertEquals(400, field.statusCode());
+        assertTrue(field.errors().get(0).message().contains("device.hostname"), field.text());
+        ApiResponse interval = falcon.command("PostAggregatesAlertsV2", Map.of(),
+                List.of(aggregation("x", "date_histogram", "created_timestamp", Map.of("interval", "fortnight"))));
+        assertEquals(400, interval.statusCode());
+    }
+
+    @Test
+    void offsetsPastTenThousandAreRefusedAsTheApiRefusesThem() {
+        ApiResponse page = falcon.command("GetQueriesAlertsV2", Map.of("offset", 4, "limit", 3));
+        assertEquals(3, page.resources().size());
+        assertEquals(10, page.meta().path("pagination").path("total").asInt());
+        assertEquals(4, page.meta().path("pagination").path("offset").asInt());
+        assertEquals(ids(Map.of()).subList(4, 7), ids(Map.of("offset", 4, "limit", 3)));
+        ApiResponse past = falcon.command("GetQueriesAlertsV2", Map.of("offset", 9_999, "limit", 2));
+        assertEquals(400, past.statusCode());
+        assertTrue(past.errors().get(0).message().contains("10000"), past.text());
+    }
+
+    @Test
+    void fiftyThousandHostsHaveTenThousandAlertsPagedUpToTheCeiling() {
+        try (FalconSandbox big = FalconSandbox.builder().hosts(50_000).build(); Harness other = big.harness()) {
+            ApiResponse last = other.command("GetQueriesAlertsV2", Map.of("offset", 9_000, "limit", 1_000)).orThrow();
+            assertEquals(10_000, last.meta().path("pagination").path("total").asInt());
+            assertEquals(1_000, last.resources().size());
+            assertEquals(400, other.command("GetQueriesAlertsV2", Map.of("offset", 9_001, "limit", 1_000)).statusCode());
+            JsonNode byStatus = other.command("PostAggregatesAlertsV2", Map.of(),
+                    List.of(aggregation("s", "terms", "status", Map.of()))).orThrow().resources().get(0);
+            long sum = 0;
+            for (JsonNode bucket : byStatus.path("buckets")) {
+                sum += bucket.path("count").asLong();
+            }
+            assertEquals(10_000, sum);
+        }
+    }
+
+    @Test
+    void hiddenAlertsAreLeftOutOnlyWhenIncludeHiddenIsFalse() {
+        String target = ids(Map.of()).get(0);
+        act(List.of(target), "show_in_ui", "false").orThrow();
+        assertTrue(ids(Map.of()).contains(target));
+        assertFalse(ids(Map.of("include_hidden", false)).contains(target));
+        assertEquals(404, falcon.command("PostEntitiesAlertsV2", Map.of("include_hidden", false),
+                Map.of("composite_ids", List.of(target))).statusCode());
+        assertEquals(ids("show_in_ui:false").size(), ids(Map.of()).size() - ids(Map.of("include_hidden", false)).size());
+    }
+
+    @Test
+    void lookupsReportEachMissingIdAndTheSameSeedGivesTheSameAlerts() {
+        List<String> all = ids(Map.of());
+        ApiResponse mixed = falcon.command("PostEntitiesAlertsV2", Map.of(),
+                Map.of("composite_ids", List.of(all.get(0), "nope:ind:x:1")));
+        assertEquals(200, mixed.statusCode());
+        assertEquals(1, mixed.resources().size());
+        assertEquals("nope:ind:x:1", mixed.errors().get(0).id());
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i <= AlertOperations.MAX_IDS; i++) {
+            tooMany.add("nope:ind:x:" + i);
+        }
+        ApiResponse refused = falcon.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", tooMany));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.errors().get(0).message().contains("at most 1000 composite_ids"), refused.text());
+        try (FalconSandbox again = FalconSandbox.start(); Harness other = again.harness()) {
+            assertEquals(alerts(all), other.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", all))
+                    .orThrow().resources());
+        }
+        try (FalconSandbox seeded = FalconSandbox.builder().fleetSeed(7).build(); Harness other = seeded.harness()) {
+            assertNotEquals(all, other.command("GetQueriesAlertsV2", Map.of()).orThrow().resources().stream()
+                    .map(JsonNode::asText).toList());
+        }
+    }
+
+    @Test
+    void theReadmeExampleTakesEveryNewSevereAlertAndTheQueueEmpties() {
+        List<String> fresh = falcon.paginate("GetQueriesAlertsV2",
+                Map.of("filter", "status:'new'+severity:>=40", "sort", "device.hostname.asc"))
+                .stream().map(JsonNode::asText).toList();
+        assertFalse(fresh.isEmpty());
+        falcon.command("PatchEntitiesAlertsV3", Map.of(), Map.of("composite_ids", fresh, "action_parameters", List.of(
+                Map.of("name", "update_status", "value", "in_progress"),
+                Map.of("name", "assign_to_user_id", "value", "sandbox.admin@example.com"),
+                Map.of("name", "append_comment", "value", "Taken by the on-call analyst")))).orThrow();
+        assertEquals(List.of(), ids("status:'new'+severity:>=40"));
+        JsonNode perAnalyst = aggregate(aggregation("by_analyst", "terms", "assigned_to_name",
+                Map.of("filter", "status:'in_progress'")));
+        assertTrue(perAnalyst.path("buckets").toString().contains("Sandbox Admin"), perAnalyst.toString());
+    }
+
+    @Test
+    void anMsspChildStartsWithoutAlertsAndTheParentKeepsItsOwn() {
+        String child = "0123456789abcdef0123456789abcdef";
+        try (FalconSandbox mssp = FalconSandbox.builder().childCids(child).build();
+             Harness parent = mssp.harness();
+             Harness member = mssp.harnessBuilder().credentials(mssp.credentials().withMemberCid(child)).build()) {
+            assertEquals(0, member.command("GetQueriesAlertsV2", Map.of()).orThrow().resources().size());
+            assertEquals(10, parent.command("GetQueriesAlertsV2", Map.of()).orThrow().resources().size());
+        }
+    }
+
+    @Test
+    void resetBringsBackTheGeneratedAlerts() {
+        List<String> all = ids(Map.of());
+        List<JsonNode> before = alerts(all);
+        act(all, "update_status", "closed", "add_tag", "bulk").orThrow();
+        assertEquals(List.of(), ids("status:!'closed'"));
+        sandbox.reset();
+        assertEquals(before, alerts(all));
+    }
+}
