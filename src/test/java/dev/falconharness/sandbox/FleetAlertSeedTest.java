@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Alerts read from seed-file records: what a good record becomes, and every problem of a bad one. */
 class FleetAlertSeedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Fleet fleet = new Fleet(1, 5, FalconSandbox.CUSTOMER_ID, Clock.systemUTC());
+    private final Fleet fleet = new Fleet(1, 5, FalconSandbox.CUSTOMER_ID, Clock.systemUTC(), FleetSeed.GENERATED);
     private final String hostId = fleet.ids().get(2);
     private final Function<String, Map<String, String>> hosts = id -> {
         FleetHost host = fleet.host(id, false);
