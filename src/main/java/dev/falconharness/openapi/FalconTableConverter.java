@@ -64,7 +64,9 @@ import java.util.regex.Pattern;
  *       given). {@code required} and {@code uniqueItems} only when true; path parameters are always
  *       required. {@code enum}, {@code default}, {@code minimum} and the other constraints keep their JSON
  *       types.</li>
- *   <li><b>Schemas.</b> Only {@link SchemaSubset}'s keywords, and every {@code $ref} names a definition.</li>
+ *   <li><b>Schemas.</b> Only {@link SchemaSubset}'s keywords, and every {@code $ref} names a definition. A
+ *       required property only an endless body could hold is dropped, and {@link FalconCorrections} drops
+ *       the requirements that contradict how the API is called (aggregation requests, indicator updates).</li>
  *   <li><b>Failures.</b> A missing operationId, method or path, a repeated operationId, a parameter without
  *       name, with an unknown {@code in} or key, an array without {@code items.type}, a body only the
  *       schemas file declares, or a schema outside the subset throws an {@link IllegalArgumentException}
@@ -135,7 +137,7 @@ public final class FalconTableConverter {
         manifest.set("auth", falconAuth());
         ArrayNode converted = convertOperations(operations, spec);
         manifest.set("operations", converted);
-        manifest.set("definitions", SchemaSubset.definitions(converted, spec.definitions()));
+        manifest.set("definitions", FalconCorrections.apply(SchemaSubset.definitions(converted, spec.definitions())));
         return manifest;
     }
 

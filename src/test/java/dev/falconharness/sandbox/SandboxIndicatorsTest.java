@@ -287,18 +287,9 @@ class SandboxIndicatorsTest {
         body.put("type", "terms");
         body.put("field", field);
         body.put("name", "by_" + field);
-        body.put("filter", filter);
-        body.put("size", 0);
-        body.put("from", 0);
-        body.put("min_doc_count", 0);
-        body.put("max_doc_count", 0);
-        for (String empty : List.of("exclude", "include", "interval", "missing", "q", "sort", "time_zone")) {
-            body.put(empty, "");
+        if (!filter.isEmpty()) {
+            body.put("filter", filter);
         }
-        for (String none : List.of("date_ranges", "percents", "ranges", "sub_aggregates")) {
-            body.put(none, List.of());
-        }
-        body.put("filters_spec", Map.of("filters", Map.of(), "other_bucket", false, "other_bucket_key", ""));
         return body;
     }
 
