@@ -1,18 +1,22 @@
 package dev.falconharness.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The alerts of one fleet, by composite ID. The store takes its starting alerts as a list
- * ({@link #generate} makes them from the fleet's seed, about one per five hosts; a seed file could give
- * them instead). Guarded by the fleet's lock: call it under {@link Fleet#locked}.
+ * ({@link #generate} makes them from the fleet's seed, about one per five hosts; {@link #fromSeed} reads a
+ * seed file's). Guarded by the fleet's lock: call it under {@link Fleet#locked}.
  */
 final class Alerts {
     /** The analysts generated alerts are assigned to; the first is the sandbox's built-in administrator. */
@@ -60,6 +64,62 @@ final class Alerts {
             matches.sort(Comparator.comparing(FleetAlert::fields, order));
         }
         return matches;
+    }
+
+    /**
+     * The alerts of a seed file's {@code alerts} array, each read by {@link FleetAlert#fromSeed}; a record
+     * names its host by {@code device_id} or by {@code hostname} (ignoring case).
+     *
+     * @throws IllegalArgumentException naming every problem with its JSON path
+     */
+    static List<FleetAlert> fromSeed(JsonNode list, List<FleetHost> hosts, String cid) {
+        Map<String, FleetHost> byIdOrName = new HashMap<>();
+        for (FleetHost host : hosts) {
+            byIdOrName.put(host.deviceId(), host);
+            byIdOrName.putIfAbsent("name:" + host.identity().hostname().toLowerCase(Locale.ROOT), host);
+        }
+        Function<String, Map<String, String>> lookup = id -> {
+            FleetHost host = id == null ? null : byIdOrName.get(id.strip().toLowerCase(Locale.ROOT));
+            return host == null ? null : host.fields();
+        };
+        List<String> problems = new ArrayList<>();
+        List<FleetAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "$.alerts[" + i + "]";
+            JsonNode record = byDeviceId(list.get(i), where, byIdOrName, problems);
+            FleetAlert alert = record == null ? null : FleetAlert.fromSeed(record, where, problems, cid, lookup, i);
+            if (alert != null) {
+                alerts.add(alert);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox seed's alerts have " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return alerts;
+    }
+
+    /**
+     * The record with a {@code hostname} replaced by the {@code device_id} of the host of that name, or null
+     * (and a problem) when no host has that name or the record gives both.
+     */
+    private static JsonNode byDeviceId(JsonNode node, String where, Map<String, FleetHost> hosts, List<String> problems) {
+        if (!node.isObject() || !node.has("hostname")) {
+            return node;
+        }
+        ObjectNode copy = node.deepCopy();
+        JsonNode name = copy.remove("hostname");
+        FleetHost host = name.isTextual() ? hosts.get("name:" + name.asText().strip().toLowerCase(Locale.ROOT)) : null;
+        if (node.has("device_id")) {
+            problems.add(where + ".hostname: give the host by device_id or by hostname, not both");
+            return null;
+        }
+        if (host == null) {
+            problems.add(where + ".hostname: no host of the fleet is named " + name);
+            return null;
+        }
+        copy.put("device_id", host.deviceId());
+        return copy;
     }
 
     /** One alert per {@value #HOSTS_PER_ALERT} hosts, each from its own random stream, on a host of the list. */

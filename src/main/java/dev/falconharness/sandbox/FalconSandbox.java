@@ -366,7 +366,8 @@ public final class FalconSandbox implements AutoCloseable {
          *   "host_groups": [ {"name": "Web", "group_type": "dynamic", "assignment_rule": "tags:'FalconGroupingTags/web'"},
          *                    {"name": "Pilot", "group_type": "static", "hosts": ["web-01"]} ],
          *   "indicators": [ {"type": "domain", "value": "bad.example.net", "action": "detect", "severity": "high",
-         *                    "platforms": ["windows"], "applied_globally": false, "host_groups": ["Web"]} ]
+         *                    "platforms": ["windows"], "applied_globally": false, "host_groups": ["Web"]} ],
+         *   "alerts": [ {"hostname": "web-01", "pattern_id": 30215, "severity": 90, "status": "in_progress"} ]
          * }
          * }</pre>
          *
@@ -383,7 +384,9 @@ public final class FalconSandbox implements AutoCloseable {
          * dynamic group takes an FQL {@code assignment_rule}, a static one lists its {@code hosts} by
          * device ID or hostname. {@code indicators} replaces the generated IOCs; each is checked as
          * {@code indicator_create_v1} checks one (a past expiration is allowed), names its
-         * {@code host_groups} by ID or name, and gets an {@code id} when it has none. Unknown fields are
+         * {@code host_groups} by ID or name, and gets an {@code id} when it has none. {@code alerts}
+         * replaces the generated alerts: each names its host by {@code device_id} or {@code hostname} and its
+         * detection by {@code pattern_id}, and may set what triage changes. Unknown fields are
          * errors, so typos do not pass silently. The file is read by {@link #build()}, which reports every
          * problem at once in an {@link IllegalArgumentException} (problems of records that refer to the
          * fleet's hosts or groups, after those of the file's shape).

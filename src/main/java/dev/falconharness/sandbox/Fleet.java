@@ -104,7 +104,8 @@ final class Fleet {
         } else {
             groups.addSeeded(seeded.groups(), list, created);
         }
-        alerts = new Alerts(Alerts.generate(seed, cid, list));
+        alerts = new Alerts(seeded.alerts() == null ? Alerts.generate(seed, cid, list)
+                : Alerts.fromSeed(seeded.alerts(), list, cid));
         // A customer without hosts (an MSSP child) starts without indicators too.
         if (seeded.indicators() != null) {
             indicators = new Indicators(seed, Indicators.fromSeed(seeded.indicators(), groups.all(), seed));

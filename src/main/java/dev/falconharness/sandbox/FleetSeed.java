@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * @param groups     the host groups, in order, or null for the three built-in dynamic groups
  * @param indicators the {@code indicators} array, or null to generate them; its records refer to groups,
  *                   so they are checked when the fleet is built ({@link Indicators#fromSeed})
+ * @param alerts     the {@code alerts} array, or null to generate them; its records refer to hosts, so they
+ *                   are checked when the fleet is built ({@link Alerts#fromSeed})
  */
-record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups, JsonNode indicators) {
+record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups, JsonNode indicators, JsonNode alerts) {
     /** No seeded fleet: everything generated. */
-    static final FleetSeed GENERATED = new FleetSeed(null, null, null);
+    static final FleetSeed GENERATED = new FleetSeed(null, null, null, null);
 
     static final Set<String> HOST_FIELDS = Set.of("device_id", "hostname", "platform_name", "os_version", "os_build",
             "product_type_desc", "agent_version", "first_seen", "last_seen", "external_ip", "local_ip", "mac_address",
@@ -79,12 +81,13 @@ record FleetSeed(List<HostSeed> hosts, List<GroupSeed> groups, JsonNode indicato
         }
     }
 
-    /** Reads {@code hosts}, {@code host_groups} and {@code indicators} of a seed file's root, adding to {@code problems}. */
+    /** Reads the fleet's parts of a seed file's root (hosts, groups, indicators, alerts), adding to {@code problems}. */
     static FleetSeed read(JsonNode root, SeedProblems problems) {
         List<HostSeed> hosts = root.has("hosts") ? hosts(root.get("hosts"), problems) : null;
         List<GroupSeed> groups = root.has("host_groups") ? groups(root.get("host_groups"), hosts, problems) : null;
         JsonNode indicators = root.has("indicators") ? problems.array(root.get("indicators"), "$.indicators") : null;
-        return new FleetSeed(hosts, groups, indicators);
+        JsonNode alerts = root.has("alerts") ? problems.array(root.get("alerts"), "$.alerts") : null;
+        return new FleetSeed(hosts, groups, indicators, alerts);
     }
 
     private static List<HostSeed> hosts(JsonNode node, SeedProblems problems) {

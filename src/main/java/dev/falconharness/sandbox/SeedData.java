@@ -30,7 +30,8 @@ import java.util.UUID;
  * @param fleet  the seeded hosts and groups ({@link FleetSeed#GENERATED} when the file has none)
  */
 record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String, List<String>> grants, FleetSeed fleet) {
-    private static final Set<String> TOP_LEVEL = Set.of("cid", "roles", "users", "hosts", "host_groups", "indicators");
+    private static final Set<String> TOP_LEVEL = Set.of("cid", "roles", "users", "hosts", "host_groups", "indicators",
+            "alerts");
     private static final Set<String> USER_FIELDS = Set.of("uuid", "uid", "first_name", "last_name", "created_at",
             "last_login_at", "roles");
     private static final Set<String> ROLE_FIELDS = Set.of("id", "display_name", "description");

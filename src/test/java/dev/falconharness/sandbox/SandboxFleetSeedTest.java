@@ -219,6 +219,51 @@ class SandboxFleetSeedTest {
         }
     }
 
+    @Test
+    void seededAlertsReplaceTheGeneratedOnesAndNameHostsByIdOrHostname() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().seed(resource("fleet-seed.json")).build();
+             Harness falcon = sandbox.harness()) {
+            List<JsonNode> ids = falcon.command("GetQueriesAlertsV2", Map.of("sort", "device.hostname.asc")).orThrow()
+                    .resources();
+            assertEquals(2, ids.size());
+            List<JsonNode> alerts = falcon.command("PostEntitiesAlertsV2", Map.of(), Map.of("composite_ids", ids))
+                    .orThrow().resources();
+            assertEquals("web-01", alerts.get(0).path("device").path("hostname").asText());
+            assertEquals(90, alerts.get(0).path("severity").asInt());
+            assertEquals(WEB_02, alerts.get(1).path("device").path("device_id").asText());
+            assertEquals("in_progress", alerts.get(1).path("status").asText());
+            assertEquals(List.of(ids.get(1)), falcon.command("GetQueriesAlertsV2",
+                    Map.of("filter", "assigned_to_uid:'ana.analyst@example.com'")).orThrow().resources());
+            falcon.command("PatchEntitiesAlertsV3", Map.of(), Map.of("composite_ids", List.of(ids.get(0).asText()),
+                    "action_parameters", List.of(Map.of("name", "update_status", "value", "closed")))).orThrow();
+            sandbox.reset();
+            assertEquals(0, falcon.command("GetQueriesAlertsV2", Map.of("filter", "status:'closed'")).orThrow()
+                    .resources().size());
+        }
+    }
+
+    @Test
+    void seededAlertsNamingUnknownHostsAreRefusedWithTheirPlaces(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("alerts.json");
+        Files.writeString(file, """
+                {"hosts": [{"hostname": "web-01", "platform_name": "Linux"}],
+                 "alerts": [
+                   {"hostname": "web-99", "pattern_id": 30215},
+                   {"hostname": "web-01", "device_id": "0123456789abcdef0123456789abcdef", "pattern_id": 30215},
+                   {"device_id": "ffffffffffffffffffffffffffffffff", "pattern_id": 30215},
+                   {"hostname": "WEB-01", "pattern_id": 30215, "status": "snoozed"}]}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FalconSandbox.builder().seed(file).build());
+        String message = e.getMessage();
+        for (String expected : List.of("$.alerts[0].hostname: no host of the fleet is named \"web-99\"",
+                "$.alerts[1].hostname: give the host by device_id or by hostname, not both",
+                "$.alerts[2].device_id: no host of the fleet has the ID", "$.alerts[3].status:")) {
+            assertTrue(message.contains(expected), () -> "missing <" + expected + "> in:\n" + message);
+        }
+        assertTrue(message.contains("have 4 problem(s)"), message);
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
