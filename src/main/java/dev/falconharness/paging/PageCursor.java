@@ -67,7 +67,7 @@ final class PageCursor implements Iterator<ApiResponse> {
 
     /** The caller's limit, else the operation's maximum {@code limit}, else the server's default. */
     private Integer defaultPageSize() {
-        Object given = style == PageStyle.BODY_OFFSET ? bodyArgument("limit") : params.get("limit");
+        Object given = inBody() ? bodyArgument("limit") : params.get("limit");
         if (given != null) {
             return (int) PageArguments.whole(op.id(), "limit", location(), given, 1, Integer.MAX_VALUE);
         }
@@ -89,7 +89,11 @@ final class PageCursor implements Iterator<ApiResponse> {
     }
 
     private String location() {
-        return style == PageStyle.BODY_OFFSET ? "body" : "query";
+        return inBody() ? "body" : "query";
+    }
+
+    private boolean inBody() {
+        return style == PageStyle.BODY_OFFSET || style == PageStyle.BODY_AFTER;
     }
 
     @Override
@@ -148,6 +152,7 @@ final class PageCursor implements Iterator<ApiResponse> {
         String how = switch (style) {
             case OFFSET, BODY_OFFSET -> "offset " + offset;
             case SINGLE -> "the same request";
+            case BODY_AFTER -> "after cursor";
             default -> style.name().toLowerCase(Locale.ROOT) + " cursor";
         };
         return new PaginationException("stopped after " + delivered + " records: page " + (pages + 1) + " of " + op.id()
@@ -170,6 +175,14 @@ final class PageCursor implements Iterator<ApiResponse> {
             case NEXT_TOKEN -> putCursor("next_token");
             case BODY_OFFSET -> {
                 jsonBody.put("offset", offset);
+                if (pageSize != null) {
+                    jsonBody.put("limit", pageSize);
+                }
+            }
+            case BODY_AFTER -> {
+                if (cursor != null) {
+                    jsonBody.put("after", cursor);
+                }
                 if (pageSize != null) {
                     jsonBody.put("limit", pageSize);
                 }
@@ -198,7 +211,7 @@ final class PageCursor implements Iterator<ApiResponse> {
         switch (style) {
             case OFFSET, BODY_OFFSET -> nextOffset(pagination, count);
             case SCROLL -> nextCursor(pagination, pagination.offset());
-            case AFTER -> nextCursor(pagination, pagination.after());
+            case AFTER, BODY_AFTER -> nextCursor(pagination, pagination.after());
             case NEXT_TOKEN -> nextCursor(pagination, pagination.nextToken());
             default -> done = true;
         }

@@ -4,6 +4,8 @@ import dev.falconharness.manifest.Location;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.ParamType;
 import dev.falconharness.manifest.Parameter;
+import dev.falconharness.schema.Schema;
+import java.util.Set;
 
 /**
  * The ways Falcon pages results, told apart from an operation's manifest entry. A response can still
@@ -21,10 +23,16 @@ public enum PageStyle {
     NEXT_TOKEN,
     /** {@code offset} and {@code limit} inside the JSON body. */
     BODY_OFFSET,
+    /** An {@code after} cursor and {@code limit} inside the JSON body, returned in {@code meta.pagination.after}. */
+    BODY_AFTER,
     /** No paging: one request. */
     SINGLE;
 
-    /** The style of {@code op}; {@code jsonBody} tells whether the caller's body is a JSON object. */
+    /**
+     * The style of {@code op}; {@code jsonBody} tells whether the caller's body is a JSON object. A body's
+     * schema, when the manifest has one, says whether it pages by {@code after} or by {@code offset}, or
+     * not at all; without a schema, a JSON body is taken to page by {@code offset}.
+     */
     public static PageStyle of(Operation op, boolean jsonBody) {
         Parameter offset = query(op, "offset");
         if (query(op, "after") != null && (offset == null || offset.type() != ParamType.INTEGER)) {
@@ -36,7 +44,25 @@ public enum PageStyle {
         if (query(op, "next_token") != null) {
             return NEXT_TOKEN;
         }
-        return jsonBody && op.has(Location.BODY) ? BODY_OFFSET : SINGLE;
+        if (!jsonBody || !op.has(Location.BODY)) {
+            return SINGLE;
+        }
+        Set<String> fields = bodyFields(op);
+        if (fields == null || fields.contains("offset")) {
+            return BODY_OFFSET;
+        }
+        return fields.contains("after") ? BODY_AFTER : SINGLE;
+    }
+
+    /** The properties the body's object schema names, or null when the manifest gives no such schema. */
+    private static Set<String> bodyFields(Operation op) {
+        for (Parameter p : op.parameters()) {
+            if (p.location() == Location.BODY) {
+                Schema schema = p.schema().map(Schema::resolved).orElse(null);
+                return schema == null || schema.properties().isEmpty() ? null : schema.properties().keySet();
+            }
+        }
+        return null;
     }
 
     static Parameter query(Operation op, String name) {

@@ -26,8 +26,8 @@ import java.util.stream.StreamSupport;
  * for (ApiResponse page : falcon.paginate("QueryDevicesByFilterScroll", Map.of()).pages().toList()) { ... }
  * }</pre>
  *
- * <p>The style (integer offsets, scroll tokens, {@code after} cursors, {@code next_token}, offsets in a
- * JSON body) comes from the manifest and the answers; see {@link PageStyle}. Page size defaults to the
+ * <p>The style (integer offsets, scroll tokens, {@code after} cursors, {@code next_token}, offsets or
+ * {@code after} cursors in a JSON body) comes from the manifest and the answers; see {@link PageStyle}. Page size defaults to the
  * operation's largest {@code limit}. A failed page throws a {@link dev.falconharness.PaginationException}
  * from the stream; the records before it have been delivered.
  */
