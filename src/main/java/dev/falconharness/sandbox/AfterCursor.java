@@ -21,15 +21,28 @@ import java.util.function.Function;
  * @param sort  the sort the listing was in ({@code created_on.asc}); the cursor is refused with another one
  * @param field the field that sort orders by
  * @param value the last record's value of {@code field}, or null
- * @param id    the last record's ID, which breaks ties
+ * @param id    the last record's ID (or other unique key), which breaks ties
  */
 record AfterCursor(String sort, String field, String value, String id) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String VERSION = "a1";
 
-    /** The cursor past {@code last} in a listing sorted by {@code sort} on {@code field}. */
+    /** The cursor past {@code last} in a listing sorted by {@code sort} on {@code field}, ties broken by {@code id}. */
     static AfterCursor past(String sort, String field, Map<String, String> last) {
-        return new AfterCursor(sort, field, last.get(field), last.get("id"));
+        return past(sort, field, last, "id");
+    }
+
+    /** The cursor past {@code last}, ties broken by its unique field {@code key}. */
+    static AfterCursor past(String sort, String field, Map<String, String> last, String key) {
+        return new AfterCursor(sort, field, last.get(field), last.get(key));
+    }
+
+    /** The field a valid sort orders by: the whole text when it names a field, else the part before the direction. */
+    static String sortField(String sort, java.util.Set<String> fields) {
+        if (fields.contains(sort)) {
+            return sort;
+        }
+        return sort.substring(0, Math.max(sort.lastIndexOf('|'), sort.lastIndexOf('.')));
     }
 
     /** The cursor as the client sees it. */
@@ -65,9 +78,15 @@ record AfterCursor(String sort, String field, String value, String id) {
      * must end with the ID as tie-breaker) puts after the cursor's place. A binary search.
      */
     <T> int position(List<T> sorted, Function<T, Map<String, String>> fields, Comparator<Map<String, String>> order) {
+        return position(sorted, fields, order, "id");
+    }
+
+    /** As {@link #position(List, Function, Comparator)}, with ties broken by the unique field {@code key}. */
+    <T> int position(List<T> sorted, Function<T, Map<String, String>> fields, Comparator<Map<String, String>> order,
+            String key) {
         Map<String, String> place = new HashMap<>();
         place.put(field, value);
-        place.put("id", id);
+        place.put(key, id);
         int low = 0;
         int high = sorted.size();
         while (low < high) {

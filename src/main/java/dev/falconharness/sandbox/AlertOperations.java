@@ -13,8 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * The Alerts operations on the {@link Fleet}'s alerts: FQL queries with offset paging (refused past 10,000,
- * as the API refuses them) and free-text {@code q}, details by composite ID, triage actions, and
- * aggregations ({@link AlertAggregates}). {@code include_hidden} defaults to true, as the API documents it;
+ * as the API refuses them) and free-text {@code q}, whole alerts by FQL with {@code after} cursors and no
+ * ceiling ({@code PostCombinedAlertsV1}), details by composite ID, triage actions, and aggregations
+ * ({@link AlertAggregates}). {@code include_hidden} defaults to true, as the API documents it;
  * {@code include_hidden=false} leaves out alerts whose {@code show_in_ui} is false. Thread-safe: every
  * handler works under the fleet's lock.
  */
@@ -44,6 +45,7 @@ final class AlertOperations {
     Map<String, Handler> handlers() {
         Map<String, Handler> handlers = new LinkedHashMap<>();
         handlers.put("GetQueriesAlertsV2", this::query);
+        handlers.put("PostCombinedAlertsV1", this::combined);
         handlers.put("PostEntitiesAlertsV2", this::entities);
         handlers.put("PatchEntitiesAlertsV3", this::patch);
         handlers.put("PostAggregatesAlertsV2", r -> new AlertAggregates(fleets.of(r), visible(r)).answer(r));
@@ -64,6 +66,46 @@ final class AlertOperations {
         List<String> ids = fleet.locked(() -> fleet.alerts().select(filter, order).stream()
                 .map(FleetAlert::compositeId).toList());
         return new Paging(offset, limit).reply(ids);
+    }
+
+    /**
+     * {@code PostCombinedAlertsV1}: whole alerts matching the body's {@code filter}, in its {@code sort}
+     * (default {@code created_timestamp|desc}), {@code limit} (1-1,000, default 100) at a time, each page
+     * handing out the {@code after} cursor of the next; no 10,000 ceiling. The cursor holds the last alert's
+     * sort value and composite ID, so every alert is seen once even as others change between pages.
+     */
+    private Reply combined(SandboxRequest request) {
+        String example = "{\"filter\": \"status:'new'\", \"sort\": \"created_timestamp|desc\", \"limit\": 1000}";
+        JsonNode body = request.jsonObject(example);
+        String given = Bodies.text(body, "sort");
+        String sort = given == null || given.isBlank() ? DEFAULT_SORT : given.strip();
+        Comparator<Map<String, String>> order = Fql.sort(sort, null, FIELDS)
+                .thenComparing(f -> f.get("composite_id"));
+        // Go reads an absent limit as 0; the API then uses its default.
+        int limit = body.path("limit").asInt(0) == 0 ? 100 : body.path("limit").asInt();
+        if (limit < 1 || limit > 1000) {
+            throw SandboxError.badRequest("limit must be from 1 to 1000, got " + limit + "; e.g. " + example);
+        }
+        String after = Bodies.text(body, "after");
+        AfterCursor cursor = after == null || after.isBlank() ? null : AfterCursor.decode(after, sort);
+        Predicate<Map<String, String>> filter = matching(Bodies.text(body, "filter"), null, true);
+        Fleet fleet = fleets.of(request);
+        String field = AfterCursor.sortField(sort, FIELDS);
+        return fleet.locked(() -> {
+            List<FleetAlert> matches = fleet.alerts().select(filter, order);
+            int start = cursor == null ? 0 : cursor.position(matches, FleetAlert::fields, order, "composite_id");
+            List<FleetAlert> page = matches.subList(Math.min(start, matches.size()), Math.min(matches.size(), start + limit));
+            List<Object> resources = new ArrayList<>(page.size());
+            page.forEach(a -> resources.add(a.json()));
+            Map<String, Object> pagination = new LinkedHashMap<>();
+            pagination.put("limit", limit);
+            pagination.put("total", matches.size());
+            if (!page.isEmpty() && start + page.size() < matches.size()) {
+                Map<String, String> last = page.get(page.size() - 1).fields();
+                pagination.put("after", AfterCursor.past(sort, field, last, "composite_id").encode());
+            }
+            return new Reply(200, resources, List.of(), pagination, null, Map.of(), null);
+        });
     }
 
     /** The request's FQL {@code filter}, its {@code q} and {@code include_hidden} as one test. */

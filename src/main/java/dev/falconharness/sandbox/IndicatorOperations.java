@@ -89,18 +89,10 @@ final class IndicatorOperations {
             pagination.put("total", matches.size());
             if (!page.isEmpty() && start + page.size() < matches.size()) {
                 Map<String, String> last = Indicators.view(page.get(page.size() - 1), now, fromParent);
-                pagination.put("after", AfterCursor.past(sort, sortField(sort), last).encode());
+                pagination.put("after", AfterCursor.past(sort, AfterCursor.sortField(sort, FIELDS), last).encode());
             }
             return new Reply(200, resources, List.of(), pagination, null, Map.of(), null);
         });
-    }
-
-    /** The field a valid sort orders by: the whole text when it names a field, else the part before the direction. */
-    static String sortField(String sort) {
-        if (FIELDS.contains(sort)) {
-            return sort;
-        }
-        return sort.substring(0, Math.max(sort.lastIndexOf('|'), sort.lastIndexOf('.')));
     }
 
     /**

@@ -252,20 +252,54 @@ class SandboxAlertsTest {
     }
 
     @Test
-    void fiftyThousandHostsHaveTenThousandAlertsPagedUpToTheCeiling() {
-        try (FalconSandbox big = FalconSandbox.builder().hosts(50_000).build(); Harness other = big.harness()) {
+    void fiftyFiveThousandHostsHaveElevenThousandAlertsAndAfterCursorsReachEachOnce() {
+        try (FalconSandbox big = FalconSandbox.builder().hosts(55_000).build(); Harness other = big.harness()) {
             ApiResponse last = other.command("GetQueriesAlertsV2", Map.of("offset", 9_000, "limit", 1_000)).orThrow();
-            assertEquals(10_000, last.meta().path("pagination").path("total").asInt());
+            assertEquals(11_000, last.meta().path("pagination").path("total").asInt());
             assertEquals(1_000, last.resources().size());
-            assertEquals(400, other.command("GetQueriesAlertsV2", Map.of("offset", 9_001, "limit", 1_000)).statusCode());
+            ApiResponse refused = other.command("GetQueriesAlertsV2", Map.of("offset", 9_001, "limit", 1_000));
+            assertEquals(400, refused.statusCode());
+            assertTrue(refused.errors().get(0).message().contains("PostCombinedAlertsV1"), refused.text());
+            List<String> seen = other.paginate("PostCombinedAlertsV1", Map.of(), Map.of("limit", 1_000,
+                    "sort", "device.hostname.asc")).stream().map(a -> a.path("composite_id").asText()).toList();
+            assertEquals(11_000, seen.size());
+            assertEquals(11_000, new java.util.HashSet<>(seen).size(), "each alert exactly once");
             JsonNode byStatus = other.command("PostAggregatesAlertsV2", Map.of(),
                     List.of(aggregation("s", "terms", "status", Map.of()))).orThrow().resources().get(0);
             long sum = 0;
             for (JsonNode bucket : byStatus.path("buckets")) {
                 sum += bucket.path("count").asLong();
             }
-            assertEquals(10_000, sum);
+            assertEquals(11_000, sum);
         }
+    }
+
+    @Test
+    void combinedAlertsPageByAfterInTheirSortAndRefuseACursorOfAnotherSort() {
+        List<String> bySeverity = new java.util.ArrayList<>();
+        String after = "";
+        do {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("limit", 3, "sort", "severity|desc"));
+            if (!after.isEmpty()) {
+                body.put("after", after);
+            }
+            ApiResponse page = falcon.command("PostCombinedAlertsV1", Map.of(), body).orThrow();
+            assertEquals(10, page.meta().path("pagination").path("total").asInt());
+            page.resources().forEach(a -> bySeverity.add(a.path("severity").asText() + " " + a.path("composite_id").asText()));
+            after = page.meta().path("pagination").path("after").asText("");
+        } while (!after.isEmpty());
+        assertEquals(10, bySeverity.size());
+        assertEquals(10, new java.util.HashSet<>(bySeverity).size());
+        List<Integer> severities = bySeverity.stream().map(t -> Integer.parseInt(t.split(" ")[0])).toList();
+        assertEquals(severities.stream().sorted(java.util.Comparator.reverseOrder()).toList(), severities);
+        String cursor = falcon.command("PostCombinedAlertsV1", Map.of(), Map.of("limit", 3)).orThrow().meta()
+                .path("pagination").path("after").asText();
+        ApiResponse otherSort = falcon.command("PostCombinedAlertsV1", Map.of(),
+                Map.of("limit", 3, "after", cursor, "sort", "severity|desc"));
+        assertEquals(400, otherSort.statusCode());
+        assertEquals(400, falcon.command("PostCombinedAlertsV1", Map.of(), Map.of("limit", 5_000)).statusCode());
+        assertEquals(List.of(), falcon.command("PostCombinedAlertsV1", Map.of(), Map.of("filter", "status:'new'"))
+                .orThrow().schemaProblems());
     }
 
     @Test

@@ -24,7 +24,7 @@ class SandboxRoutingTest {
     private static final Set<String> MODELLED = Set.of("user_management", "oauth2", "hosts", "host_group", "ioc");
     /** Operations the fleet models in collections it otherwise leaves to generated answers. */
     private static final Set<String> MODELLED_OPERATIONS = Set.of("GetQueriesAlertsV2", "PostEntitiesAlertsV2",
-            "PatchEntitiesAlertsV3", "PostAggregatesAlertsV2");
+            "PatchEntitiesAlertsV3", "PostAggregatesAlertsV2", "PostCombinedAlertsV1");
 
     private static FalconSandbox sandbox;
     private static Harness harness;
