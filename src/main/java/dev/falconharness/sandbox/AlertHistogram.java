@@ -20,10 +20,13 @@ import java.util.TreeMap;
  * A {@code date_histogram} aggregation over a time field of the alerts: calendar buckets of one
  * {@code interval} (year, quarter, month, week starting Monday, day, hour, minute; also {@code 1d},
  * {@code 1M}...) in {@code time_zone} (default UTC), from the first alert's bucket to the last one's, empty
- * buckets included unless {@code min_doc_count} asks for more. Each bucket's {@code label} is its start in
+ * buckets included unless {@code min_doc_count} asks for more; a span that would need more than
+ * {@value #MAX_BUCKETS} buckets is a 400 (as the datastore caps them), naming a coarser interval. Each bucket's {@code label} is its start in
  * epoch milliseconds and {@code key_as_string} the same start as text, as the API's datastore writes them.
  */
 final class AlertHistogram {
+    /** The most buckets one histogram makes (empty ones included). */
+    static final int MAX_BUCKETS = 10_000;
     private static final Map<String, ChronoUnit> INTERVALS = Map.ofEntries(
             Map.entry("year", ChronoUnit.YEARS), Map.entry("1y", ChronoUnit.YEARS),
             Map.entry("quarter", ChronoUnit.MONTHS), Map.entry("1q", ChronoUnit.MONTHS),
@@ -70,17 +73,31 @@ final class AlertHistogram {
             }
         }
         List<Object> buckets = new ArrayList<>();
-        if (!counts.isEmpty()) {
-            for (ZonedDateTime at = counts.firstKey(); !at.isAfter(counts.lastKey()); at = next(at)) {
-                long count = counts.getOrDefault(at, 0L);
+        if (minDocCount > 0) {
+            // Empty buckets are left out: only the occupied ones, at most one per alert.
+            counts.forEach((at, count) -> {
                 if (count >= minDocCount) {
-                    Map<String, Object> bucket = AlertAggregates.labelled(at.toInstant().toEpochMilli(), count);
-                    bucket.put("key_as_string", KEY.format(at));
-                    buckets.add(bucket);
+                    buckets.add(bucket(at, count));
                 }
+            });
+        } else if (!counts.isEmpty()) {
+            for (ZonedDateTime at = counts.firstKey(); !at.isAfter(counts.lastKey()); at = next(at)) {
+                if (buckets.size() == MAX_BUCKETS) {
+                    throw SandboxError.badRequest("aggregation \"" + name + "\" would make more than " + MAX_BUCKETS
+                            + " buckets (" + field + " from " + KEY.format(counts.firstKey()) + " to "
+                            + KEY.format(counts.lastKey()) + " by " + interval + "); use a coarser interval, a narrower"
+                            + " filter, or min_doc_count 1 to leave out the empty ones");
+                }
+                buckets.add(bucket(at, counts.getOrDefault(at, 0L)));
             }
         }
         return AlertAggregates.result(name, buckets, 0);
+    }
+
+    private static Map<String, Object> bucket(ZonedDateTime at, long count) {
+        Map<String, Object> bucket = AlertAggregates.labelled(at.toInstant().toEpochMilli(), count);
+        bucket.put("key_as_string", KEY.format(at));
+        return bucket;
     }
 
     private static Instant parse(String value) {

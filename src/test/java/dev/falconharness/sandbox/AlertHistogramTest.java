@@ -63,4 +63,16 @@ class AlertHistogramTest {
         SandboxError zone = assertThrows(SandboxError.class, () -> histogram("day", "Mars/Olympus"));
         assertEquals(400, zone.status());
     }
+
+    @Test
+    void aSpanNeedingTooManyBucketsIsRefusedUnlessEmptyOnesAreLeftOut() throws Exception {
+        List<Map<String, String>> alerts = List.of(Map.of("created_timestamp", "2024-10-01T10:00:00.000Z"),
+                Map.of("created_timestamp", "2026-10-03T10:00:00.000Z"));
+        SandboxError e = assertThrows(SandboxError.class, () -> histogram("minute", "").result("m", alerts));
+        assertEquals(400, e.status());
+        assertEquals(true, e.getMessage().contains("more than 10000 buckets"), e.getMessage());
+        JsonNode spec = JSON.readTree("{\"interval\": \"minute\", \"min_doc_count\": 1}");
+        Map<String, Object> occupied = new AlertHistogram(spec, "[0]", "created_timestamp").result("m", alerts);
+        assertEquals(2, ((List<?>) occupied.get("buckets")).size());
+    }
 }
