@@ -1,6 +1,7 @@
 package dev.falconharness.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -77,7 +78,7 @@ final class AlertAggregates {
             case "terms" -> terms(spec, where, name, field, alerts);
             case "date_histogram" -> new AlertHistogram(spec, where, field).result(name, alerts);
             case "cardinality" -> result(name, List.of(bucket(distinct(field, alerts).size())), 0);
-            default -> ranges(spec, where, name, field, type, alerts);
+            default -> ranges(spec, where, name, field, type, alerts, fleet.clock().instant());
         };
     }
 
@@ -148,7 +149,7 @@ final class AlertAggregates {
     }
 
     private static Map<String, Object> ranges(JsonNode spec, String where, String name, String field, String type,
-            List<Map<String, String>> alerts) {
+            List<Map<String, String>> alerts, Instant now) {
         boolean dates = type.equals("date_range");
         JsonNode list = spec.path(dates ? "date_ranges" : "ranges");
         if (!list.isArray() || list.isEmpty()) {
@@ -156,12 +157,14 @@ final class AlertAggregates {
                     + " \"2026-10-15\"}]" : ".ranges needs [{\"From\": 0, \"To\": 50}]") + " for a " + type + " aggregation");
         }
         List<Object> buckets = new ArrayList<>();
-        for (JsonNode range : list) {
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode range = list.get(i);
+            String at = where + (dates ? ".date_ranges[" : ".ranges[") + i + "]";
             String from = dates ? text(range, "from") : range.path("From").asText("");
             String to = dates ? text(range, "to") : range.path("To").asText("");
-            java.util.function.Predicate<String> atLeast = from.isEmpty() ? v -> true : FqlRange.compare(">=", lower(from));
-            java.util.function.Predicate<String> below = to.isEmpty() ? v -> true : FqlRange.compare("<", lower(to));
-            long count = alerts.stream().map(a -> lower(a.get(field))).filter(v -> atLeast.test(v) && below.test(v)).count();
+            java.util.function.Predicate<String> inside = dates ? between(from, to, now, at)
+                    : between(from.isEmpty() ? null : range.path("From").asDouble(), to.isEmpty() ? null : range.path("To").asDouble());
+            long count = alerts.stream().map(a -> a.get(field)).filter(v -> v != null && !v.isEmpty() && inside.test(v)).count();
             Map<String, Object> bucket = labelled(from + "-" + to, count);
             if (dates) {
                 bucket.put("string_from", from);
@@ -173,6 +176,34 @@ final class AlertAggregates {
             buckets.add(bucket);
         }
         return result(name, buckets, 0);
+    }
+
+    /** Times from {@code from} (inclusive) to {@code to} (exclusive), each read by {@link DateMath}; blank is open. */
+    private static java.util.function.Predicate<String> between(String from, String to, Instant now, String where) {
+        Instant low = from.isEmpty() ? null : DateMath.instant(from, now, where + ".from");
+        Instant high = to.isEmpty() ? null : DateMath.instant(to, now, where + ".to");
+        return value -> {
+            Instant t;
+            try {
+                t = Instant.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+            return (low == null || !t.isBefore(low)) && (high == null || t.isBefore(high));
+        };
+    }
+
+    /** Numbers from {@code from} (inclusive) to {@code to} (exclusive); null is open. */
+    private static java.util.function.Predicate<String> between(Double from, Double to) {
+        return value -> {
+            double v;
+            try {
+                v = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            return (from == null || v >= from) && (to == null || v < to);
+        };
     }
 
     private static Set<String> distinct(String field, List<Map<String, String>> alerts) {
@@ -211,9 +242,6 @@ final class AlertAggregates {
         return bucket;
     }
 
-    private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
-    }
 
     /** A string field of the request, {@code ""} when absent; a 400 when it is not a string. */
     static String text(JsonNode spec, String name) {

@@ -225,6 +225,27 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void rangeBucketsReadDateMathOffsetsAndNumbersAsTheQueriesDo() {
+        int sinceSixtyDays = ids(Map.of("filter", "created_timestamp:>='2026-10-01T12:00:00.000Z'")).size();
+        int beforeMidOctober = ids(Map.of("filter", "created_timestamp:<'2026-10-14T22:00:00.000Z'")).size();
+        JsonNode dates = aggregate(aggregation("recent", "date_range", "created_timestamp", Map.of("date_ranges", List.of(
+                Map.of("from", "now-60d", "to", "now"), Map.of("from", "", "to", "2026-10-15T00:00:00+02:00")))));
+        assertEquals(sinceSixtyDays, dates.path("buckets").get(0).path("count").asInt());
+        assertEquals(beforeMidOctober, dates.path("buckets").get(1).path("count").asInt());
+        assertTrue(sinceSixtyDays > 0 && beforeMidOctober > 0, dates.toString());
+        int low = ids(Map.of("filter", "severity:<50")).size();
+        JsonNode numbers = aggregate(aggregation("sev", "range", "severity", Map.of("ranges", List.of(
+                Map.of("From", 0, "To", 50), Map.of("From", 50, "To", 101)))));
+        assertEquals(low, numbers.path("buckets").get(0).path("count").asInt());
+        assertEquals(10 - low, numbers.path("buckets").get(1).path("count").asInt());
+        ApiResponse unreadable = falcon.command("PostAggregatesAlertsV2", Map.of(), List.of(aggregation("x", "date_range",
+                "created_timestamp", Map.of("date_ranges", List.of(Map.of("from", "last tuesday", "to", "now"))))));
+        assertEquals(400, unreadable.statusCode());
+        assertTrue(unreadable.errors().get(0).message().contains("date_ranges[0].from: \"last tuesday\" is not a time"),
+                unreadable.text());
+    }
+
+    @Test
     void unsupportedAggregationsAreRefusedNamingWhatIsSupported() {
         ApiResponse type = falcon.command("PostAggregatesAlertsV2", Map.of(),
                 List.of(aggregation("x", "percentiles", "severity", Map.of())));
