@@ -184,7 +184,7 @@ final class DescribeCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         if (!p.enumValues().isEmpty()) {
             parts.add("one of: " + String.join(", ", p.enumValues())
-                    + (SortExpressions.listsFields(p) ? ", each with .asc or .desc after it if wanted" : ""));
+                    + (SortExpressions.listsFields(p) ? ", each with .asc, .desc, |asc or |desc after it if wanted" : ""));
         }
         if (p.defaultValue() != null && !p.defaultValue().isNull()) {
             parts.add("default: " + (p.defaultValue().isValueNode() ? p.defaultValue().asText() : p.defaultValue().toString()));

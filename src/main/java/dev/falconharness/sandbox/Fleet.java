@@ -13,13 +13,13 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The hosts of one customer, generated from a seed: the same seed and count give the same fleet, host
- * by host. Each host is derived from its own random stream ({@code seed} mixed with its index), so a
- * fleet of 50,000 costs a few hundred milliseconds to build and no host depends on another. Times are
- * relative to a fixed instant ({@link #REFERENCE}), not to the clock, so they do not move between runs.
- * Also keeps the scroll cursors of {@code QueryDevicesByFilterScroll}, the host groups and the customer's
- * custom indicators ({@link Indicators}). Thread-safe: every method holds
- * the fleet's lock.
+ * The hosts of one customer, generated from a seed (or given by a seed file, {@link FleetSeed}): the same
+ * seed and count give the same fleet, host by host. Each host is derived from its own random stream
+ * ({@code seed} mixed with its index), so a fleet of 50,000 costs a few hundred milliseconds to build and
+ * no host depends on another. Times are relative to a fixed instant ({@link #REFERENCE}), not to the
+ * clock, so they do not move between runs. Also keeps the scroll cursors of
+ * {@code QueryDevicesByFilterScroll}, the host groups, the alerts ({@link Alerts}) and the custom
+ * indicators ({@link Indicators}). Thread-safe: every method holds the fleet's lock.
  */
 final class Fleet {
     /** The instant the generated {@code last_seen} times lead up to. */

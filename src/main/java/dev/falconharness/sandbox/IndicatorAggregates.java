@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 /**
  * {@code indicator_aggregate_v1}: a {@code terms} aggregation (how many indicators have each value of a
  * field, e.g. per type, action or severity) over the indicators the query's and the body's filters select.
- * The body schema makes clients send every field of {@code msa.AggregateQueryRequest}; empty ones (0, "",
- * false, [], or objects of only such values) mean "not set". Other aggregation types and sub-aggregations are refused with a 400 that says what
- * the sandbox reads, rather than answered wrongly. Stateless; runs under the fleet's lock.
+ * Fields left out or empty (0, "", false, [], or objects of only such values, as Go's decoder leaves them)
+ * mean "not set". Other aggregation types and sub-aggregations are refused with a 400 that says what the
+ * sandbox reads, rather than answered wrongly. Stateless; runs under the fleet's lock.
  */
 final class IndicatorAggregates {
     static final String EXAMPLE = "{\"type\": \"terms\", \"field\": \"type\", \"name\": \"by_type\", \"size\": 10}";

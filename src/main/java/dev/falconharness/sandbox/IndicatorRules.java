@@ -54,9 +54,18 @@ final class IndicatorRules {
         String action = lower(text(item, "action", problems));
         String severity = lower(text(item, "severity", problems));
         List<String> platforms = strings(item, "platforms", problems);
+        List<String> tags = strings(item, "tags", problems);
+        List<String> groups = strings(item, "host_groups", problems);
+        Boolean global = bool(item, problems);
+        if (groups != null) {
+            // Group IDs are lower-case hexadecimal wherever the API lists them.
+            groups = groups.stream().map(g -> g.strip().toLowerCase(Locale.ROOT)).toList();
+        } else if (Boolean.TRUE.equals(global)) {
+            // Applying an indicator to every host ends its limits to groups.
+            groups = List.of();
+        }
         return new Settings(action, severity, text(item, "mobile_action", problems),
-                platforms == null ? null : platforms.stream().map(IndicatorRules::lower).toList(),
-                strings(item, "tags", problems), strings(item, "host_groups", problems), bool(item, problems),
+                platforms == null ? null : platforms.stream().map(IndicatorRules::lower).toList(), tags, groups, global,
                 text(item, "description", problems), text(item, "source", problems),
                 text(item.path("metadata"), "filename", problems), text(item, "expiration", problems));
     }
@@ -122,17 +131,60 @@ final class IndicatorRules {
         }
     }
 
-    /** The value as the API stores it: hashes and domains in lower case, addresses in canonical form. */
+    /**
+     * The value as the API stores it: hashes and domains in lower case, IPv6 addresses in the canonical text
+     * of RFC 5952 (lower case, leading zeros dropped, the longest run of zero groups as {@code ::}), so
+     * {@code 2001:DB8:0:0::BEEF} is stored, found and deduplicated as {@code 2001:db8::beef}; an IPv4-mapped
+     * address stays IPv6 text ({@code ::ffff:203.0.113.9}).
+     */
     static String normalise(String type, String value) {
         String text = value.strip();
         if (type.equals("ipv6")) {
             try {
-                return InetAddress.getByName(text).getHostAddress().toLowerCase(Locale.ROOT);
+                return canonicalIpv6(InetAddress.getByName(text).getAddress());
             } catch (UnknownHostException e) {
                 return text;
             }
         }
         return type.equals("ipv4") ? text : text.toLowerCase(Locale.ROOT);
+    }
+
+    /** RFC 5952 text of a 16-byte address (or of the IPv4-mapped address the JDK gives as 4 bytes). */
+    static String canonicalIpv6(byte[] address) {
+        if (address.length == 4) {
+            return "::ffff:" + (address[0] & 255) + "." + (address[1] & 255) + "." + (address[2] & 255) + "."
+                    + (address[3] & 255);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (address[2 * i] & 255) << 8 | (address[2 * i + 1] & 255);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8;) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     /**

@@ -81,10 +81,11 @@ final class Indicators {
         List<String> problems = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        Set<String> known = Set.copyOf(groupIds.values());
         for (int i = 0; i < list.size(); i++) {
             String where = "$.indicators[" + i + "]";
-            Indicator indicator = Indicator.fromSeed(byGroupId(list.get(i), groupIds), where, problems,
-                    Set.copyOf(groupIds.values()), hexId(idStream));
+            Indicator indicator = Indicator.fromSeed(byGroupId(list.get(i), groupIds), where, problems, known,
+                    hexId(idStream));
             if (indicator == null) {
                 continue;
             }

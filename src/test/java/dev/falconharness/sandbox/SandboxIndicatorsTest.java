@@ -164,8 +164,35 @@ class SandboxIndicatorsTest {
         ApiResponse refused = create(List.of(indicator("ipv6", "2001:DB8:0:0::7", "detect", "low"),
                 indicator("ipv6", "2001:db8::7", "detect", "low")));
         assertEquals(400, refused.statusCode());
-        assertTrue(messages(refused).contains("Duplicate type: 'ipv6' and value: '2001:db8:0:0:0:0:0:7'"),
+        assertTrue(messages(refused).contains("Duplicate type: 'ipv6' and value: '2001:db8::7'"),
                 messages(refused));
+    }
+
+    @Test
+    void anIpv6IndicatorIsStoredInCanonicalFormAndFoundByTheValueItWasCreatedWith() {
+        create(List.of(indicator("ipv6", "2001:DB8:0:0:1:0:0:BEEF", "detect", "low"),
+                indicator("ipv6", "::FFFF:203.0.113.9", "detect", "low"))).orThrow();
+        assertEquals(1, search(Map.of("filter", "value:'2001:db8::1:0:0:beef'")).size(), "the first longest zero run folds");
+        JsonNode mapped = falcon.command("indicator_combined_v1", Map.of("filter", "value:'::ffff:203.0.113.9'"))
+                .orThrow().resources().get(0);
+        assertEquals("ipv6", mapped.path("type").asText());
+        ApiResponse again = create(List.of(indicator("ipv6", "2001:db8:0000::1:0:0:beef", "detect", "low")));
+        assertEquals(400, again.statusCode(), "the same address written another way is a duplicate");
+    }
+
+    @Test
+    void updatingToAppliedGloballyEndsTheGroupLimitAndGroupIdsAreStoredInLowerCase() {
+        String group = falcon.command("queryHostGroups", Map.of("limit", 1)).orThrow().resources().get(0).asText();
+        Map<String, Object> scoped = new LinkedHashMap<>(indicator("domain", "scoped.example.org", "detect", "low"));
+        scoped.put("applied_globally", false);
+        scoped.put("host_groups", List.of(group.toUpperCase(java.util.Locale.ROOT)));
+        JsonNode created = create(List.of(scoped)).orThrow().resources().get(0);
+        assertEquals(List.of(group), texts(List.of(created.path("host_groups").get(0))));
+        ApiResponse global = falcon.command("indicator_update_v1", Map.of(), Map.of("indicators",
+                List.of(Map.of("id", created.path("id").asText(), "applied_globally", true))));
+        assertEquals(200, global.statusCode(), global.text());
+        assertEquals(0, global.resources().get(0).path("host_groups").size());
+        assertTrue(global.resources().get(0).path("applied_globally").asBoolean());
     }
 
     @Test
