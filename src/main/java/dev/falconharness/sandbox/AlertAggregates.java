@@ -118,7 +118,7 @@ final class AlertAggregates {
         List<Object> buckets = new ArrayList<>();
         long other = 0;
         for (int i = 0; i < kept.size(); i++) {
-            if (i >= from && i < from + size) {
+            if (i >= from && i < (long) from + size) {
                 buckets.add(labelled(kept.get(i).getKey(), kept.get(i).getValue()));
             } else {
                 other += kept.get(i).getValue();

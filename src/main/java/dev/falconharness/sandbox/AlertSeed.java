@@ -61,6 +61,12 @@ final class AlertSeed {
             problem("device_id", "no host of the fleet has the ID \"" + deviceId + "\"; use a device_id the fleet lists");
         }
         AlertPattern pattern = pattern();
+        if (pattern != null && host != null && !pattern.fits(host.get("platform_name"))) {
+            List<String> fitting = AlertPattern.CATALOGUE.stream().filter(p -> p.fits(host.get("platform_name")))
+                    .map(p -> String.valueOf(p.patternId())).toList();
+            problem("pattern_id", pattern.patternId() + " (" + pattern.name() + ") is not a detection on "
+                    + host.get("platform_name") + " hosts; use one of " + String.join(", ", fitting));
+        }
         int severity = number("severity", pattern == null ? 50 : pattern.baseSeverity());
         int confidence = number("confidence", 80);
         String status = oneOf("status", "new", FleetAlert.STATUSES);

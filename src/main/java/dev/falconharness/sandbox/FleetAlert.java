@@ -138,10 +138,6 @@ final class FleetAlert {
         touched(now);
     }
 
-    Assignee assignee() {
-        return assignee;
-    }
-
     void addTag(String tag, Instant now) {
         if (tags.stream().noneMatch(tag::equalsIgnoreCase)) {
             tags.add(tag);

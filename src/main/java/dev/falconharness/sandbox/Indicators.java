@@ -190,10 +190,6 @@ final class Indicators {
         return gone;
     }
 
-    int size() {
-        return byId.size();
-    }
-
     Collection<Indicator> all() {
         return byId.values();
     }

@@ -18,13 +18,18 @@ import org.junit.jupiter.api.Test;
 /** Alerts read from seed-file records: what a good record becomes, and every problem of a bad one. */
 class FleetAlertSeedTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Fleet fleet = new Fleet(1, 5, FalconSandbox.CUSTOMER_ID, Clock.systemUTC(), FleetSeed.GENERATED);
-    private final String hostId = fleet.ids().get(2);
+    private final Fleet fleet = new Fleet(1, 20, FalconSandbox.CUSTOMER_ID, Clock.systemUTC(), FleetSeed.GENERATED);
+    private final String hostId = hostOn("Windows");
     private final Function<String, Map<String, String>> hosts = id -> {
         FleetHost host = fleet.host(id, false);
         return host == null ? null : host.fields();
     };
     private final List<String> problems = new ArrayList<>();
+
+    private String hostOn(String platform) {
+        return fleet.ids().stream().filter(id -> platform.equals(fleet.host(id, false).fields().get("platform_name")))
+                .findFirst().orElseThrow();
+    }
 
     private FleetAlert read(String json, int index) throws Exception {
         return FleetAlert.fromSeed(JSON.readTree(json), "$.alerts[" + index + "]", problems, FalconSandbox.CUSTOMER_ID,
@@ -57,7 +62,7 @@ class FleetAlertSeedTest {
 
     @Test
     void onlyTheRequiredFieldsAreNeededAndTheRestHasDefaults() throws Exception {
-        FleetAlert alert = read("{\"device_id\": \"" + hostId + "\", \"pattern_id\": 30215}", 4);
+        FleetAlert alert = read("{\"device_id\": \"" + hostOn("Linux") + "\", \"pattern_id\": 30215}", 4);
         assertEquals(List.of(), problems);
         assertEquals("new", alert.status());
         assertEquals("", alert.fields().get("assigned_to_uid"));
@@ -102,5 +107,12 @@ class FleetAlertSeedTest {
         assertEquals(first, store.get(first.compositeId()));
         FleetAlert again = FleetAlert.fromSeed(record, "$.alerts[2]", problems, FalconSandbox.CUSTOMER_ID, hosts, 0);
         assertThrows(IllegalArgumentException.class, () -> new Alerts(List.of(first, again)));
+    }
+
+    @Test
+    void aPatternOfAnotherPlatformIsAProblemNamingTheOnesThatFit() throws Exception {
+        assertNull(read("{\"device_id\": \"" + hostOn("Mac") + "\", \"pattern_id\": 10197}", 3));
+        assertEquals(List.of("$.alerts[3].pattern_id: 10197 (CredentialDumpingLsass) is not a detection on Mac hosts;"
+                + " use one of 20110, 30310"), problems);
     }
 }
