@@ -56,10 +56,7 @@ final class AlertOperations {
     private Reply query(SandboxRequest request) {
         int offset = request.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = request.integer("limit", 100, 0, Paging.MAX_OFFSET);
-        if ((long) offset + limit > Paging.MAX_OFFSET) {
-            throw SandboxError.badRequest("offset + limit must be at most " + Paging.MAX_OFFSET + ", got " + offset
-                    + " + " + limit + "; page further with PostCombinedAlertsV1 and its 'after' token");
-        }
+        Paging.checkCeiling(offset, limit, "page further with PostCombinedAlertsV1 and its 'after' token");
         Predicate<Map<String, String>> filter = filter(request, request.query("filter"));
         Comparator<Map<String, String>> order = Fql.sort(request.query("sort"), DEFAULT_SORT, FIELDS);
         Fleet fleet = fleets.of(request);

@@ -65,10 +65,7 @@ final class IndicatorOperations {
                     + " meta.pagination.after) to go past 10,000 indicators");
         }
         int offset = request.integer("offset", 0, 0, Integer.MAX_VALUE);
-        if ((long) offset + limit > Paging.MAX_OFFSET) {
-            throw SandboxError.badRequest("offset + limit must be at most " + Paging.MAX_OFFSET + ", got " + offset
-                    + " + " + limit + "; page with after (from meta.pagination.after) to go further");
-        }
+        Paging.checkCeiling(offset, limit, "page with after (from meta.pagination.after) to go further");
         AfterCursor cursor = after == null ? null : AfterCursor.decode(after, sort);
         boolean fromParent = request.bool("from_parent", false);
         Fleet caller = fleets.of(request);

@@ -18,6 +18,17 @@ record Paging(int offset, int limit) {
                 request.integer("limit", defaultLimit, 1, maxLimit));
     }
 
+    /**
+     * Refuses (400) a page that reaches past the 10,000th record, as the API refuses {@code offset + limit}
+     * over 10,000; {@code further} says how to page past it (a scroll or an {@code after} cursor).
+     */
+    static void checkCeiling(int offset, int limit, String further) {
+        if ((long) offset + limit > MAX_OFFSET) {
+            throw SandboxError.badRequest("offset + limit must be at most " + MAX_OFFSET + ", got " + offset + " + "
+                    + limit + "; " + further);
+        }
+    }
+
     /** This page of {@code all}, possibly empty. */
     <T> List<T> slice(List<T> all) {
         if (offset >= all.size()) {
