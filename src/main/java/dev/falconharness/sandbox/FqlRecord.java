@@ -1,0 +1,114 @@
+package dev.falconharness.sandbox;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A record as FQL reads it, made once and read by many queries: an unmodifiable field map (in the order
+ * of its {@link Columns}) that also keeps every value lower-cased, so that {@link Fql#filter} compares
+ * without lower-casing a value per record per term. Any {@code Map<String, String>} works with
+ * {@link Fql#filter}; this one is faster to filter. A value already in lower case is kept once.
+ * Example: {@code FqlRecord.of(COLUMNS, deviceId, cid, hostname, ...)}. Immutable, so thread-safe.
+ */
+final class FqlRecord extends AbstractMap<String, String> {
+    private final Columns columns;
+    private final String[] values;
+    private final String[] lowered;
+
+    /** The field names of a kind of record, in order, with their positions; shared by its records. */
+    static final class Columns {
+        private final List<String> names;
+        private final Map<String, Integer> index = new HashMap<>();
+
+        Columns(List<String> names) {
+            this.names = List.copyOf(names);
+            for (int i = 0; i < this.names.size(); i++) {
+                index.put(this.names.get(i), i);
+            }
+        }
+
+        int size() {
+            return names.size();
+        }
+
+        /** The position of {@code field}, or -1. */
+        int indexOf(Object field) {
+            Integer i = index.get(field);
+            return i == null ? -1 : i;
+        }
+    }
+
+    /** @param values one per column, in order (nulls allowed); the array is kept, so pass a new one */
+    FqlRecord(Columns columns, String[] values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns, " + values.length + " values");
+        }
+        this.columns = columns;
+        this.values = values;
+        this.lowered = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            // toLowerCase returns the same string when nothing changes, so lower-case values cost nothing.
+            lowered[i] = values[i] == null ? null : values[i].toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** {@code field}'s value in lower case (as {@link Fql} compares), or null. */
+    String lowered(String field) {
+        int i = columns.indexOf(field);
+        return i < 0 ? null : lowered[i];
+    }
+
+    @Override
+    public String get(Object key) {
+        int i = columns.indexOf(key);
+        return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return columns.indexOf(key) >= 0;
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, String>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < values.length;
+                    }
+
+                    @Override
+                    public Entry<String, String> next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        int i = next++;
+                        return new SimpleImmutableEntry<>(columns.names.get(i), values[i]);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
+    }
+}
