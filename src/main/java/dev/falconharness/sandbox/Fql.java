@@ -221,8 +221,9 @@ final class Fql {
         List<String> values = peek() == '[' ? list() : List.of(value());
         Predicate<String> any = range != null ? FqlRange.compare(range, lower(values.get(0))) : anyOf(values, wildcard);
         // A record that keeps its values lower-cased is read as it is; any other map is lower-cased per test.
+        FqlRecord.Field column = new FqlRecord.Field(field);
         Predicate<Map<String, String>> match = record -> anyValue(any, record instanceof FqlRecord known
-                ? known.lowered(field) : lower(record.get(field)));
+                ? column.lowered(known) : lower(record.get(field)));
         return negate ? match.negate() : match;
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A record as FQL reads it, made once and read by many queries: an unmodifiable field map (in the order
@@ -22,10 +23,20 @@ final class FqlRecord extends AbstractMap<String, String> {
     private final String[] values;
     private final String[] lowered;
 
-    /** The field names of a kind of record, in order, with their positions; shared by its records. */
+    /**
+     * The field names of a kind of record, in order, with their positions; shared by its records, and
+     * thread-safe. Also shares lower-cased copies of repeated values ({@code Windows} on 30,000 hosts is
+     * one {@code windows}), so that a query over many records compares strings that are already in the
+     * processor's cache, and usually the same instance.
+     */
     static final class Columns {
+        /** Lower-cased values kept for sharing: enough for a fleet's platforms, versions and makers. */
+        private static final int SHARED_MAX = 4096;
+        private static final int SHARED_LENGTH_MAX = 64;
+
         private final List<String> names;
         private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, String> shared = new ConcurrentHashMap<>();
 
         Columns(List<String> names) {
             this.names = List.copyOf(names);
@@ -36,6 +47,23 @@ final class FqlRecord extends AbstractMap<String, String> {
 
         int size() {
             return names.size();
+        }
+
+        /** {@code value} in lower case, the same instance as for an equal value before where possible. */
+        String lower(String value) {
+            // toLowerCase returns the same string when nothing changes: such a value costs nothing to keep.
+            String lowered = value.toLowerCase(Locale.ROOT);
+            if (lowered == value || value.length() > SHARED_LENGTH_MAX) {
+                return lowered;
+            }
+            String known = shared.get(value);
+            if (known != null) {
+                return known;
+            }
+            if (shared.size() < SHARED_MAX) {
+                shared.putIfAbsent(value, lowered);
+            }
+            return lowered;
         }
 
         /** The position of {@code field}, or -1. */
@@ -54,8 +82,7 @@ final class FqlRecord extends AbstractMap<String, String> {
         this.values = values;
         this.lowered = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            // toLowerCase returns the same string when nothing changes, so lower-case values cost nothing.
-            lowered[i] = values[i] == null ? null : values[i].toLowerCase(Locale.ROOT);
+            lowered[i] = values[i] == null ? null : columns.lower(values[i]);
         }
     }
 
@@ -63,6 +90,33 @@ final class FqlRecord extends AbstractMap<String, String> {
     String lowered(String field) {
         int i = columns.indexOf(field);
         return i < 0 ? null : lowered[i];
+    }
+
+    /**
+     * A field name that remembers its position in the {@link Columns} it last read, so that a filter
+     * tested on many records of one kind looks the name up once. Thread-safe: the columns and the
+     * position are replaced together, as one immutable object.
+     */
+    static final class Field {
+        private final String name;
+        private Known known;
+
+        private record Known(Columns columns, int index) {
+        }
+
+        Field(String name) {
+            this.name = name;
+        }
+
+        /** This field's value in {@code record}, lower-cased, or null. */
+        String lowered(FqlRecord record) {
+            Known last = known;
+            if (last == null || last.columns != record.columns) {
+                last = new Known(record.columns, record.columns.indexOf(name));
+                known = last;
+            }
+            return last.index < 0 ? null : record.lowered[last.index];
+        }
     }
 
     @Override

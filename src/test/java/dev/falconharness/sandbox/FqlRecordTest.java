@@ -2,6 +2,7 @@ package dev.falconharness.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,27 @@ class FqlRecordTest {
                 assertEquals(predicate.test(map), predicate.test(record), filter + " on " + map);
             }
         }
+    }
+
+    @Test
+    void oneFilterTestedOnRecordsOfTwoKindsReadsEachKindsOwnPositions() {
+        FqlRecord.Columns reversed = new FqlRecord.Columns(List.of("seen", "score", "tags", "name"));
+        Predicate<Map<String, String>> predicate = Fql.filter("name:'ana'+score:>5", FIELDS);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(predicate.test(new FqlRecord(COLUMNS, new String[] {"Ana", null, "7", null})));
+            assertTrue(predicate.test(new FqlRecord(reversed, new String[] {null, "7", null, "ANA"})));
+            assertFalse(predicate.test(new FqlRecord(reversed, new String[] {"Ana", "7", null, "bo"})));
+        }
+        FqlRecord.Columns other = new FqlRecord.Columns(List.of("name"));
+        assertFalse(predicate.test(new FqlRecord(other, new String[] {"ana"})), "a record without score");
+    }
+
+    @Test
+    void repeatedValuesShareOneLowerCasedCopy() {
+        FqlRecord a = new FqlRecord(COLUMNS, new String[] {"Windows", null, null, null});
+        FqlRecord b = new FqlRecord(COLUMNS, new String[] {new String("Windows"), null, null, null});
+        assertEquals("windows", a.lowered("name"));
+        assertSame(a.lowered("name"), b.lowered("name"));
     }
 
     @Test
