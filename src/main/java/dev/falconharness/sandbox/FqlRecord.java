@@ -110,12 +110,26 @@ final class FqlRecord extends AbstractMap<String, String> {
 
         /** This field's value in {@code record}, lower-cased, or null. */
         String lowered(FqlRecord record) {
+            int i = position(record.columns);
+            return i < 0 ? null : record.lowered[i];
+        }
+
+        /** This field's value in {@code record} (any map), or null. */
+        String value(Map<String, String> record) {
+            if (record instanceof FqlRecord known) {
+                int i = position(known.columns);
+                return i < 0 ? null : known.values[i];
+            }
+            return record.get(name);
+        }
+
+        private int position(Columns columns) {
             Known last = known;
-            if (last == null || last.columns != record.columns) {
-                last = new Known(record.columns, record.columns.indexOf(name));
+            if (last == null || last.columns != columns) {
+                last = new Known(columns, columns.indexOf(name));
                 known = last;
             }
-            return last.index < 0 ? null : record.lowered[last.index];
+            return last.index;
         }
     }
 
