@@ -20,13 +20,15 @@ import java.util.Set;
  * </pre>
  *
  * <p>Groups: {@code build}, {@code e2e}, {@code async}, {@code load}, {@code paging}, {@code memory},
- * {@code cli} (the cold command line, run from the project root so that {@code bin/falcon} is found).
+ * {@code cli} (the cold command line, run from the project root so that {@code bin/falcon} is found),
+ * {@code sandbox} (the sandbox's start with 50,000 hosts and calls per second over its fleet).
  * Harness against raw client: JMH gives each side's absolute numbers, in forks run one after the other;
  * the verdict goes by {@link Paired}, which interleaves blocks of both in one JVM so that load from
  * elsewhere on a shared machine hits both sides alike.
  */
 public final class Bench {
-    private static final List<String> GROUPS = List.of("build", "e2e", "async", "load", "paging", "memory", "cli");
+    private static final List<String> GROUPS = List.of("build", "e2e", "async", "load", "paging", "memory", "cli",
+            "sandbox");
     /** Every verdict line, repeated together at the end. */
     private static final List<String> VERDICTS = new ArrayList<>();
 
@@ -79,6 +81,7 @@ public final class Bench {
                 new Probes().firstUse(quick ? 5 : 11);
             }
             case "cli" -> coldCommandLine();
+            case "sandbox" -> new SandboxBench(quick).run();
             default -> throw new IllegalArgumentException(group);
         }
     }

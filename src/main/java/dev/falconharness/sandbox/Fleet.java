@@ -211,6 +211,33 @@ final class Fleet {
         return matches;
     }
 
+    /**
+     * The hosts that {@code filter} accepts, in {@code order} (null for fleet order): as
+     * {@link #select(Predicate, Comparator)} (a name of its own, so that {@code select(filter, null)} stays
+     * unambiguous), with each host's sort key read once instead of twice per
+     * comparison.
+     */
+    synchronized List<FleetHost> selectInOrder(Predicate<Map<String, String>> filter, FqlOrder order) {
+        List<FleetHost> matches = select(filter, null);
+        if (order == null) {
+            return matches;
+        }
+        List<Keyed> keyed = new ArrayList<>(matches.size());
+        for (FleetHost host : matches) {
+            keyed.add(new Keyed(order.sortKey(host.fields()), host));
+        }
+        Comparator<FqlOrder.SortKey> keys = order.keys();
+        // List.sort is stable, as the sort of the other select is: equal keys keep fleet order.
+        keyed.sort((a, b) -> keys.compare(a.key, b.key));
+        matches.clear();
+        keyed.forEach(k -> matches.add(k.host));
+        return matches;
+    }
+
+    /** A host with its sort key. */
+    private record Keyed(FqlOrder.SortKey key, FleetHost host) {
+    }
+
     /** Opens a scroll over these IDs and returns the token of its first page. */
     synchronized String openScroll(List<String> ids) {
         Instant now = clock.instant();

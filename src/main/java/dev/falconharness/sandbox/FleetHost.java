@@ -19,6 +19,13 @@ final class FleetHost {
             String preventionPolicyId, String sensorUpdatePolicyId) {
     }
 
+    /** The names of {@link #fields()}, in order. */
+    static final FqlRecord.Columns COLUMNS = new FqlRecord.Columns(List.of("device_id", "cid", "hostname",
+            "platform_name", "os_version", "os_build", "product_type_desc", "agent_version", "first_seen", "last_seen",
+            "external_ip", "local_ip", "mac_address", "system_manufacturer", "machine_domain", "status",
+            "host_hidden_status", "tags", "groups", "device_policies.prevention.policy_id",
+            "device_policies.sensor_update.policy_id"));
+
     private final Identity id;
     private final String cid;
     private String status = "normal";
@@ -28,7 +35,7 @@ final class FleetHost {
     /** When a containment change was asked for and whether a read has shown it pending, for settling. */
     private Instant pendingSince;
     private boolean pendingShown;
-    private Map<String, String> fields;
+    private FqlRecord fields;
 
     FleetHost(Identity id, String cid, List<String> tags) {
         this.id = id;
@@ -130,32 +137,17 @@ final class FleetHost {
         fields = null;
     }
 
-    /** The fields FQL filters and sorts on; multi-valued ones joined by {@link Fql#MULTI}. */
+    /**
+     * The fields FQL filters and sorts on, in this order; multi-valued ones joined by {@link Fql#MULTI}.
+     * Unmodifiable; it also keeps its values lower-cased, for {@link Fql#filter}.
+     */
     Map<String, String> fields() {
         if (fields == null) {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("device_id", id.deviceId());
-            f.put("cid", cid);
-            f.put("hostname", id.hostname());
-            f.put("platform_name", id.platform());
-            f.put("os_version", id.osVersion());
-            f.put("os_build", id.osBuild());
-            f.put("product_type_desc", id.productTypeDesc());
-            f.put("agent_version", id.agentVersion());
-            f.put("first_seen", id.firstSeen());
-            f.put("last_seen", id.lastSeen());
-            f.put("external_ip", id.externalIp());
-            f.put("local_ip", id.localIp());
-            f.put("mac_address", id.macAddress());
-            f.put("system_manufacturer", id.systemManufacturer());
-            f.put("machine_domain", id.machineDomain());
-            f.put("status", status);
-            f.put("host_hidden_status", hidden ? "hidden" : "visible");
-            f.put("tags", String.join(Fql.MULTI, tags));
-            f.put("groups", String.join(Fql.MULTI, groups));
-            f.put("device_policies.prevention.policy_id", id.preventionPolicyId());
-            f.put("device_policies.sensor_update.policy_id", id.sensorUpdatePolicyId());
-            fields = f;
+            fields = new FqlRecord(COLUMNS, new String[] {id.deviceId(), cid, id.hostname(), id.platform(),
+                id.osVersion(), id.osBuild(), id.productTypeDesc(), id.agentVersion(), id.firstSeen(), id.lastSeen(),
+                id.externalIp(), id.localIp(), id.macAddress(), id.systemManufacturer(), id.machineDomain(), status,
+                hidden ? "hidden" : "visible", String.join(Fql.MULTI, tags), String.join(Fql.MULTI, groups),
+                id.preventionPolicyId(), id.sensorUpdatePolicyId()});
         }
         return fields;
     }

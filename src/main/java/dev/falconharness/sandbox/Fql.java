@@ -95,6 +95,15 @@ final class Fql {
      * value comes first.
      */
     static Comparator<Map<String, String>> sort(String sort, String fallback, Set<String> fields) {
+        FqlOrder order = order(sort, fallback, fields);
+        return order == null ? null : order.comparator();
+    }
+
+    /**
+     * {@link #sort} as a field and a direction, for collections that sort many records by extracting
+     * each record's key once ({@link FqlOrder#sortKey}); null for no order. The same checks and 400s.
+     */
+    static FqlOrder order(String sort, String fallback, Set<String> fields) {
         String spec = sort == null || sort.isBlank() ? fallback : sort.strip();
         if (spec == null) {
             return null;
@@ -110,9 +119,7 @@ final class Fql {
             throw SandboxError.badRequest("cannot sort by \"" + spec + "\": use field|asc or field|desc with one of "
                     + String.join(", ", fields.stream().sorted().toList()));
         }
-        String key = field;
-        Comparator<Map<String, String>> order = (a, b) -> compareValues(a.get(key), b.get(key));
-        return direction.equals("desc") ? order.reversed() : order;
+        return new FqlOrder(field, direction.equals("desc"));
     }
 
     /** Null first, then whole numbers by value, then anything else by its text ignoring case. */
@@ -131,7 +138,7 @@ final class Fql {
     }
 
     /** Digits only, without a leading zero (so that length orders them), at most 18 of them. */
-    private static boolean isWholeNumber(String text) {
+    static boolean isWholeNumber(String text) {
         int n = text.length();
         if (n == 0 || n > 18 || (n > 1 && text.charAt(0) == '0')) {
             return false;
@@ -213,7 +220,10 @@ final class Fql {
         boolean wildcard = range == null && accept('*');
         List<String> values = peek() == '[' ? list() : List.of(value());
         Predicate<String> any = range != null ? FqlRange.compare(range, lower(values.get(0))) : anyOf(values, wildcard);
-        Predicate<Map<String, String>> match = record -> anyValue(any, record.get(field));
+        // A record that keeps its values lower-cased is read as it is; any other map is lower-cased per test.
+        FqlRecord.Field column = new FqlRecord.Field(field);
+        Predicate<Map<String, String>> match = record -> anyValue(any, record instanceof FqlRecord known
+                ? column.lowered(known) : lower(record.get(field)));
         return negate ? match.negate() : match;
     }
 
@@ -227,31 +237,54 @@ final class Fql {
         return accept('=') ? c + "=" : String.valueOf(c);
     }
 
-    /** A multi-valued field ({@link #MULTI}) matches when any of its values does. */
-    private static boolean anyValue(Predicate<String> test, String value) {
-        if (value == null || value.indexOf(MULTI.charAt(0)) < 0) {
-            return test.test(lower(value));
+    /**
+     * A multi-valued field ({@link #MULTI}) matches when any of its values does; {@code lowered} is the
+     * record's value already in lower case. Splits without a regular expression or an array.
+     */
+    private static boolean anyValue(Predicate<String> test, String lowered) {
+        char multi = MULTI.charAt(0);
+        int cut = lowered == null ? -1 : lowered.indexOf(multi);
+        if (cut < 0) {
+            return test.test(lowered);
         }
-        for (String one : value.split(MULTI, -1)) {
-            if (test.test(lower(one))) {
+        int from = 0;
+        while (true) {
+            if (test.test(lowered.substring(from, cut))) {
                 return true;
             }
+            if (cut == lowered.length()) {
+                return false;
+            }
+            from = cut + 1;
+            cut = lowered.indexOf(multi, from);
+            cut = cut < 0 ? lowered.length() : cut;
         }
-        return false;
     }
 
     private static Predicate<String> anyOf(List<String> values, boolean wildcard) {
-        List<Predicate<String>> tests = new ArrayList<>();
-        for (String value : values) {
-            String wanted = lower(value);
-            if (wildcard) {
-                String[] pieces = wanted.split("\\*", -1);
-                tests.add(actual -> actual != null && globMatches(pieces, actual));
-            } else {
-                tests.add(actual -> wanted.equals(actual));
-            }
+        if (!wildcard) {
+            String[] wanted = values.stream().map(Fql::lower).toArray(String[]::new);
+            return wanted.length == 1 ? wanted[0]::equals : actual -> {
+                for (String one : wanted) {
+                    if (one.equals(actual)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
         }
-        return actual -> tests.stream().anyMatch(t -> t.test(actual));
+        String[][] globs = values.stream().map(v -> lower(v).split("\\*", -1)).toArray(String[][]::new);
+        return actual -> {
+            if (actual == null) {
+                return false;
+            }
+            for (String[] pieces : globs) {
+                if (globMatches(pieces, actual)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     /**

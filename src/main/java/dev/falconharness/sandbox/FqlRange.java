@@ -30,10 +30,30 @@ final class FqlRange {
         };
     }
 
+    /** {@code -?\d+(\.\d+)?} as a number, else null; checked by hand, as it runs once per record. */
     private static BigDecimal number(String text) {
-        if (text == null || !text.matches("-?\\d+(\\.\\d+)?")) {
+        if (text == null) {
+            return null;
+        }
+        int i = text.startsWith("-") ? 1 : 0;
+        int digits = digits(text, i);
+        if (digits == 0) {
+            return null;
+        }
+        i += digits;
+        if (i < text.length() && (text.charAt(i) != '.' || digits(text, i + 1) != text.length() - i - 1
+                || i + 1 == text.length())) {
             return null;
         }
         return new BigDecimal(text);
+    }
+
+    /** How many ASCII digits follow {@code from}. */
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 }

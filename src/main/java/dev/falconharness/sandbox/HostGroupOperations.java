@@ -220,14 +220,14 @@ final class HostGroupOperations {
         String id = request.requireQuery("id", "the host group's ID (find it with queryHostGroups)");
         Paging paging = Paging.of(request, 100, 5000);
         Predicate<Map<String, String>> filter = Fql.filter(request.query("filter"), HostOperations.FIELDS);
-        Comparator<Map<String, String>> order = HostOperations.sortOf(request.query("sort"));
+        FqlOrder order = HostOperations.orderOf(request.query("sort"));
         Fleet fleet = fleets.of(request);
         return fleet.locked(() -> {
             HostGroup group = fleet.groups().get(id);
             if (group == null) {
                 throw SandboxError.notFound("host group not found: " + id);
             }
-            List<FleetHost> hosts = fleet.select(f -> !"hidden".equals(f.get("host_hidden_status")) && filter.test(f), order);
+            List<FleetHost> hosts = fleet.selectInOrder(f -> !"hidden".equals(f.get("host_hidden_status")) && filter.test(f), order);
             List<Object> out = new ArrayList<>();
             for (FleetHost host : hosts) {
                 if (group.contains(host)) {

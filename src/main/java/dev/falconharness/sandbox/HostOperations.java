@@ -21,6 +21,8 @@ final class HostOperations {
             "product_type_desc", "agent_version", "first_seen", "last_seen", "external_ip", "local_ip", "mac_address",
             "system_manufacturer", "machine_domain", "status", "host_hidden_status", "tags", "groups",
             "device_policies.prevention.policy_id", "device_policies.sensor_update.policy_id");
+    /** Read on every host of every query. */
+    private static final FqlRecord.Field HIDDEN = new FqlRecord.Field("host_hidden_status");
     private static final String IDS_EXAMPLE = "{\"ids\": [\"<device id>\"]}";
     private static final String TAG_PREFIX = "FalconGroupingTags/";
 
@@ -59,9 +61,9 @@ final class HostOperations {
     /** The IDs of the visible (or hidden) hosts the request's filter accepts, in its sort order. */
     private List<String> matching(SandboxRequest request, boolean hidden) {
         Predicate<Map<String, String>> filter = Fql.filter(request.query("filter"), FIELDS);
-        Comparator<Map<String, String>> order = sortOf(request.query("sort"));
+        FqlOrder order = orderOf(request.query("sort"));
         String wanted = hidden ? "hidden" : "visible";
-        List<FleetHost> hosts = fleets.of(request).select(f -> wanted.equals(f.get("host_hidden_status"))
+        List<FleetHost> hosts = fleets.of(request).selectInOrder(f -> wanted.equals(HIDDEN.value(f))
                 && filter.test(f), order);
         List<String> ids = new ArrayList<>(hosts.size());
         hosts.forEach(h -> ids.add(h.deviceId()));
@@ -71,6 +73,11 @@ final class HostOperations {
     /** {@code hostname.asc}, {@code last_seen|desc}, {@code device_policies.prevention.policy_id.desc}; null without a sort. */
     static Comparator<Map<String, String>> sortOf(String sort) {
         return Fql.sort(sort, null, FIELDS);
+    }
+
+    /** {@link #sortOf} for {@link Fleet#selectInOrder}; null without a sort. */
+    static FqlOrder orderOf(String sort) {
+        return Fql.order(sort, null, FIELDS);
     }
 
     /**

@@ -39,6 +39,8 @@ final class JettyServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(JettyServer.class.getName());
     /** Jetty's own threads besides the workers: one acceptor and one selector. */
     private static final int JETTY_THREADS = 2;
+    /** How long closing may wait for the server's threads to end (half of it before interrupting busy ones). */
+    private static final long STOP_MILLIS = 100;
     /** Long query strings (hundreds of IDs) fit; Falcon's own limit is lower, and clients batch. */
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
@@ -77,8 +79,10 @@ final class JettyServer implements AutoCloseable {
     JettyServer(Dispatcher dispatcher, int port, SslContextFactory.Server tls, int threads, int maxUnfinished) throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(threads + JETTY_THREADS, 1);
         pool.setName("falcon-sandbox");
-        // A delay fault holds a worker; closing interrupts it instead of waiting for it.
-        pool.setStopTimeout(0);
+        // On stop Jetty wakes idle threads so that they end (with no stop timeout it leaves them waiting out
+        // their 60 s idle timeout, and a program that used the sandbox cannot exit), waits half of this for
+        // busy ones, then interrupts them: a delay fault holding a worker delays close() by 50 ms at most.
+        pool.setStopTimeout(STOP_MILLIS);
         pool.setReservedThreads(0);
         this.server = new Server(pool);
         this.connector = new ServerConnector(server, 1, 1, connectionFactories(tls));

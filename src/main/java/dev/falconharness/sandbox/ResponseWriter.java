@@ -77,8 +77,10 @@ final class ResponseWriter {
         if (reply.affected() != null) {
             meta.putObject("writes").put("resources_affected", reply.affected());
         }
-        root.set("resources", mapper.valueToTree(reply.resources()));
-        root.set("errors", mapper.valueToTree(reply.errors()));
+        // Written straight from the maps when the body is written: a tree of them first would copy every
+        // field of every resource (100 hosts' details are 3,000 fields).
+        root.putPOJO("resources", reply.resources());
+        root.putPOJO("errors", reply.errors());
         return root;
     }
 }

@@ -10,6 +10,8 @@ import dev.falconharness.Harness;
 import dev.falconharness.NetworkException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Starting, describing and stopping a sandbox. */
@@ -51,6 +53,25 @@ class SandboxLifecycleTest {
         assertTrue(sandbox.toString().endsWith(", closed}"), sandbox.toString());
         assertThrows(NetworkException.class, () -> falcon.command("GetAvailableRoleIds"));
         falcon.close();
+    }
+
+    @Test
+    void closingEndsTheServersThreadsSoThatAProgramUsingItCanExit() throws InterruptedException {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        FalconSandbox sandbox = FalconSandbox.start();
+        try (Harness falcon = sandbox.harness()) {
+            assertEquals(200, falcon.command("GetAvailableRoleIds").statusCode());
+        }
+        List<Thread> own = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("falcon-sandbox") && !t.isDaemon()).toList();
+        assertFalse(own.isEmpty(), "the server runs on threads of its own");
+        sandbox.close();
+        for (Thread thread : own) {
+            // Idle server threads used to wait out Jetty's 60 s idle timeout, keeping the JVM alive; the
+            // bound here only keeps a failing run short.
+            thread.join(10_000);
+            assertFalse(thread.isAlive(), thread.getName() + " outlived close()");
+        }
     }
 
     @Test
