@@ -101,6 +101,15 @@ public final class FalconSandbox implements AutoCloseable {
             }
             throw e;
         }
+        try {
+            fleets.awaitReady();
+        } catch (RuntimeException e) {
+            server.close();
+            if (tls != null) {
+                tls.delete();
+            }
+            throw e;
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         String host = loopback instanceof Inet6Address ? "[" + loopback.getHostAddress() + "]" : loopback.getHostAddress();
         this.baseUrl = (tls == null ? "http://" : "https://") + host + ":" + server.port();
