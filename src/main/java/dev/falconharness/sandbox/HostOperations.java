@@ -49,10 +49,7 @@ final class HostOperations {
     private Reply query(SandboxRequest request, boolean hidden) {
         int offset = request.integer("offset", 0, 0, Integer.MAX_VALUE);
         int limit = request.integer("limit", 100, 1, 5000);
-        if ((long) offset + limit > Paging.MAX_OFFSET) {
-            throw SandboxError.badRequest("offset + limit must be at most " + Paging.MAX_OFFSET + ", got " + offset
-                    + " + " + limit + "; page further with QueryDevicesByFilterScroll");
-        }
+        Paging.checkCeiling(offset, limit, "page further with QueryDevicesByFilterScroll");
         List<String> ids = matching(request, hidden);
         Paging paging = new Paging(offset, limit);
         return paging.reply(ids);

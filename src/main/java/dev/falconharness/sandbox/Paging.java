@@ -12,10 +12,15 @@ import java.util.List;
 record Paging(int offset, int limit) {
     static final int MAX_OFFSET = 10_000;
 
-    /** Reads {@code offset} (default 0) and {@code limit} (default and maximum as the operation documents). */
+    /**
+     * Reads {@code offset} (default 0) and {@code limit} (default and maximum as the operation documents);
+     * a page past the 10,000th record is refused ({@link #checkCeiling}).
+     */
     static Paging of(SandboxRequest request, int defaultLimit, int maxLimit) {
-        return new Paging(request.integer("offset", 0, 0, MAX_OFFSET - 1),
+        Paging paging = new Paging(request.integer("offset", 0, 0, Integer.MAX_VALUE),
                 request.integer("limit", defaultLimit, 1, maxLimit));
+        checkCeiling(paging.offset, paging.limit, "narrow the filter to page within the first " + MAX_OFFSET);
+        return paging;
     }
 
     /**

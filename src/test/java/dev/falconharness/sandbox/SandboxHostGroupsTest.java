@@ -123,4 +123,17 @@ class SandboxHostGroupsTest {
                 List.of(Map.of("name", "finance", "group_type", "static"))));
         assertEquals(400, taken.statusCode());
     }
+
+    @Test
+    void groupAndUserListingsRefuseAPagePastTheTenThousandthRecordAsEveryQueryDoes() {
+        String group = texts(falcon.command("queryHostGroups").orThrow().resources()).get(0);
+        for (var call : List.of(falcon.command("queryGroupMembers", Map.of("id", group, "offset", 9_999, "limit", 5)),
+                falcon.command("queryHostGroups", Map.of("offset", 9_999, "limit", 5)),
+                falcon.command("queryUserV1", Map.of("offset", 9_999, "limit", 5)))) {
+            assertEquals(400, call.statusCode(), call.text());
+            assertTrue(call.errors().get(0).message().contains("offset + limit must be at most 10000, got 9999 + 5"),
+                    call.text());
+        }
+        assertEquals(200, falcon.command("queryHostGroups", Map.of("offset", 9_995, "limit", 5)).statusCode());
+    }
 }
