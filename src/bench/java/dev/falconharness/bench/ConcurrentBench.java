@@ -65,9 +65,14 @@ public class ConcurrentBench {
 
     /** Starts {@link #CALLS} calls, never more than {@link #IN_FLIGHT} at once, and waits for the last. */
     static void window(Supplier<CompletableFuture<?>> call) {
-        Semaphore slots = new Semaphore(IN_FLIGHT);
+        window(CALLS, IN_FLIGHT, call);
+    }
+
+    /** Starts {@code calls} calls, never more than {@code inFlight} at once, and waits for the last. */
+    static void window(int calls, int inFlight, Supplier<CompletableFuture<?>> call) {
+        Semaphore slots = new Semaphore(inFlight);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int i = 0; i < CALLS; i++) {
+        for (int i = 0; i < calls; i++) {
             slots.acquireUninterruptibly();
             call.get().whenComplete((result, error) -> {
                 if (error != null) {
@@ -76,7 +81,7 @@ public class ConcurrentBench {
                 slots.release();
             });
         }
-        slots.acquireUninterruptibly(IN_FLIGHT);
+        slots.acquireUninterruptibly(inFlight);
         if (failure.get() != null) {
             throw new IllegalStateException("a call failed", failure.get());
         }

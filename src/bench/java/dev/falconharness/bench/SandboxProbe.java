@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -159,21 +157,7 @@ public final class SandboxProbe {
 
     /** {@link #CALLS_IN_WINDOW} calls, never more than {@link #IN_FLIGHT} at once; waits for the last. */
     private static void window(Supplier<CompletableFuture<?>> call) {
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int i = 0; i < CALLS_IN_WINDOW; i++) {
-            slots.acquireUninterruptibly();
-            call.get().whenComplete((result, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-                slots.release();
-            });
-        }
-        slots.acquireUninterruptibly(IN_FLIGHT);
-        if (failure.get() != null) {
-            throw new IllegalStateException("a call failed", failure.get());
-        }
+        ConcurrentBench.window(CALLS_IN_WINDOW, IN_FLIGHT, call);
     }
 
     private static void quartiles(String key, List<Double> values) {

@@ -134,18 +134,30 @@ final class AlertOperations {
         boolean hidden = visible(request);
         Fleet fleet = fleets.of(request);
         return fleet.locked(() -> {
-            List<Object> found = new ArrayList<>();
-            List<String> missing = new ArrayList<>();
-            for (String id : ids) {
-                FleetAlert alert = fleet.alerts().get(id);
-                if (alert == null || !(hidden || alert.shown())) {
-                    missing.add(id);
-                } else {
-                    found.add(alert.json());
-                }
-            }
-            return Reply.lookup(found, missing, "alert");
+            Lookup lookup = find(fleet, ids, hidden);
+            List<Object> found = new ArrayList<>(lookup.found().size());
+            lookup.found().forEach(a -> found.add(a.json()));
+            return Reply.lookup(found, lookup.missing(), "alert");
         });
+    }
+
+    /** The alerts of some composite IDs that the request may see, and the IDs it may not (or that are none). */
+    private record Lookup(List<FleetAlert> found, List<String> missing) {
+    }
+
+    /** Looks the IDs up; call under the fleet's lock. */
+    private static Lookup find(Fleet fleet, List<String> ids, boolean includeHidden) {
+        List<FleetAlert> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            FleetAlert alert = fleet.alerts().get(id);
+            if (alert == null || !(includeHidden || alert.shown())) {
+                missing.add(id);
+            } else {
+                found.add(alert);
+            }
+        }
+        return new Lookup(found, missing);
     }
 
     private static List<String> compositeIds(SandboxRequest request) {
@@ -169,16 +181,9 @@ final class AlertOperations {
         boolean hidden = visible(request);
         Fleet fleet = fleets.of(request);
         return fleet.locked(() -> {
-            List<FleetAlert> alerts = new ArrayList<>();
-            List<String> unknown = new ArrayList<>();
-            for (String id : ids) {
-                FleetAlert alert = fleet.alerts().get(id);
-                if (alert == null || !(hidden || alert.shown())) {
-                    unknown.add(id);
-                } else {
-                    alerts.add(alert);
-                }
-            }
+            Lookup lookup = find(fleet, ids, hidden);
+            List<FleetAlert> alerts = lookup.found();
+            List<String> unknown = lookup.missing();
             if (!unknown.isEmpty()) {
                 throw SandboxError.badRequest("no alert has the composite ID(s) " + String.join(", ", unknown)
                         + "; nothing was changed (find composite IDs with GetQueriesAlertsV2)");
