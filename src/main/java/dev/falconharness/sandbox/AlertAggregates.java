@@ -3,13 +3,11 @@ package dev.falconharness.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code PostAggregatesAlertsV2}: a list of aggregation requests ({@code detectsapi.AggregateAlertQueryRequest}),
@@ -28,7 +26,6 @@ final class AlertAggregates {
             "seconds_to_resolved");
     private static final String EXAMPLE = "[{\"name\": \"by_status\", \"type\": \"terms\", \"field\": \"status\","
             + " \"size\": 10}]";
-    private static final int DEFAULT_SIZE = 10;
 
     private final Fleet fleet;
     private final boolean includeHidden;
@@ -75,7 +72,7 @@ final class AlertAggregates {
                 .stream().map(FleetAlert::fields).toList());
         String name = text(spec, "name").isEmpty() ? field : text(spec, "name");
         return switch (type) {
-            case "terms" -> terms(spec, where, name, field, alerts);
+            case "terms" -> TermsAggregation.of(spec, where, name, field, alerts);
             case "date_histogram" -> new AlertHistogram(spec, where, field).result(name, alerts);
             case "cardinality" -> result(name, List.of(bucket(distinct(field, alerts).size())), 0);
             default -> ranges(spec, where, name, field, type, alerts, fleet.clock().instant());
@@ -94,58 +91,6 @@ final class AlertAggregates {
                     + String.join(", ", allowed.stream().sorted().toList()) + ", got \"" + field + "\"");
         }
         return field;
-    }
-
-    private static Map<String, Object> terms(JsonNode spec, String where, String name, String field,
-            List<Map<String, String>> alerts) {
-        String missing = text(spec, "missing");
-        Map<String, Long> counts = new TreeMap<>();
-        for (Map<String, String> alert : alerts) {
-            for (String value : values(alert.get(field))) {
-                String label = value.isEmpty() ? missing : value;
-                if (!label.isEmpty()) {
-                    counts.merge(label, 1L, Long::sum);
-                }
-            }
-        }
-        long min = spec.path("min_doc_count").asLong(0);
-        long max = spec.path("max_doc_count").asLong(0);
-        List<Map.Entry<String, Long>> kept = new ArrayList<>(counts.entrySet().stream()
-                .filter(e -> e.getValue() >= min && (max <= 0 || e.getValue() <= max)).toList());
-        kept.sort(order(text(spec, "sort"), field, where));
-        int size = spec.path("size").asInt(0) > 0 ? spec.path("size").asInt() : DEFAULT_SIZE;
-        int from = Math.max(0, spec.path("from").asInt(0));
-        List<Object> buckets = new ArrayList<>();
-        long other = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            if (i >= from && i < (long) from + size) {
-                buckets.add(labelled(kept.get(i).getKey(), kept.get(i).getValue()));
-            } else {
-                other += kept.get(i).getValue();
-            }
-        }
-        return result(name, buckets, other);
-    }
-
-    /** {@code _count|desc} (the default), {@code _count|asc}, or by the value: {@code _term|asc} or {@code <field>|asc}. */
-    private static Comparator<Map.Entry<String, Long>> order(String sort, String field, String where) {
-        Comparator<Map.Entry<String, Long>> byTerm = (a, b) -> Fql.compareValues(a.getKey(), b.getKey());
-        String spec = sort.isEmpty() ? "_count|desc" : sort;
-        int cut = spec.equals(field) ? -1 : Math.max(spec.lastIndexOf('|'), spec.lastIndexOf('.'));
-        String key = cut > 0 ? spec.substring(0, cut) : spec;
-        String direction = cut > 0 ? spec.substring(cut + 1) : "asc";
-        boolean desc = direction.equalsIgnoreCase("desc");
-        if (!(desc || direction.equalsIgnoreCase("asc")) || !(key.equals("_count") || key.equals("_term")
-                || key.equals(field))) {
-            throw SandboxError.badRequest(where + ".sort must be _count|desc, _count|asc, _term|asc, _term|desc or "
-                    + field + "|asc / " + field + "|desc, got \"" + sort + "\"");
-        }
-        if (!key.equals("_count")) {
-            return desc ? byTerm.reversed() : byTerm;
-        }
-        // Equal counts keep the value order either way, so that pages of buckets are stable.
-        Comparator<Map.Entry<String, Long>> byCount = Map.Entry.comparingByValue();
-        return (desc ? byCount.reversed() : byCount).thenComparing(byTerm);
     }
 
     private static Map<String, Object> ranges(JsonNode spec, String where, String name, String field, String type,

@@ -2,7 +2,6 @@ package dev.falconharness.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -17,14 +16,13 @@ import java.util.function.Predicate;
 final class IndicatorAggregates {
     static final String EXAMPLE = "{\"type\": \"terms\", \"field\": \"type\", \"name\": \"by_type\", \"size\": 10}";
     private static final List<String> UNSUPPORTED = List.of("date_ranges", "ranges", "sub_aggregates", "include",
-            "exclude", "q", "interval", "percents", "missing", "time_zone", "filters_spec", "extended_bounds");
-    private static final int DEFAULT_SIZE = 10;
+            "exclude", "q", "interval", "percents", "time_zone", "filters_spec", "extended_bounds");
 
     private IndicatorAggregates() {
     }
 
     /** The aggregation the body asks for, checked before the fleet is locked. */
-    record Request(String name, String field, int size, long minCount, Predicate<Map<String, String>> bodyFilter) {
+    record Request(String name, String field, JsonNode spec, Predicate<Map<String, String>> bodyFilter) {
     }
 
     static Request read(JsonNode body) {
@@ -42,18 +40,19 @@ final class IndicatorAggregates {
         for (String name : UNSUPPORTED) {
             if (!blank(body.path(name))) {
                 throw SandboxError.badRequest("the sandbox's terms aggregation does not read '" + name + "'; leave it"
-                        + " empty (it reads type, field, name, size, min_doc_count and filter)");
+                        + " empty (it reads type, field, name, size, from, sort, min_doc_count, max_doc_count, missing"
+                        + " and filter)");
             }
         }
         int size = body.path("size").asInt(0);
         if (size < 0) {
-            throw SandboxError.badRequest("'size' must be 0 or more (0 means the default, " + DEFAULT_SIZE + "), got "
-                    + size);
+            throw SandboxError.badRequest("'size' must be 0 or more (0 means the default, "
+                    + TermsAggregation.DEFAULT_SIZE + "), got " + size);
         }
         String name = Bodies.text(body, "name");
         String filter = Bodies.text(body, "filter");
-        return new Request(name == null || name.isBlank() ? field : name, field, size == 0 ? DEFAULT_SIZE : size,
-                Math.max(1, body.path("min_doc_count").asLong(0)), Fql.filter(filter, IndicatorOperations.FIELDS));
+        return new Request(name == null || name.isBlank() ? field : name, field, body,
+                Fql.filter(filter, IndicatorOperations.FIELDS));
     }
 
     /** Absent, null, "", 0, false, or a container of only such values: what a client sends for "not set". */
@@ -70,38 +69,14 @@ final class IndicatorAggregates {
                 || value.isNumber() && value.asDouble() == 0 || value.isBoolean() && !value.asBoolean();
     }
 
-    /** The buckets of the matching indicators: most common value first, then by value; one result. */
+    /** The buckets of the matching indicators ({@link TermsAggregation}); one result. */
     static Reply answer(Request request, List<Map<String, String>> matching) {
-        Map<String, Long> counts = new LinkedHashMap<>();
+        List<Map<String, String>> selected = new ArrayList<>();
         for (Map<String, String> fields : matching) {
-            if (!request.bodyFilter().test(fields)) {
-                continue;
-            }
-            String value = fields.get(request.field());
-            if (value == null) {
-                continue;
-            }
-            for (String one : value.split(Fql.MULTI, -1)) {
-                counts.merge(one, 1L, Long::sum);
+            if (request.bodyFilter().test(fields)) {
+                selected.add(fields);
             }
         }
-        List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.removeIf(e -> e.getValue() < request.minCount());
-        sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        List<Object> buckets = new ArrayList<>();
-        long other = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i < request.size()) {
-                buckets.add(Map.of("label", sorted.get(i).getKey(), "count", sorted.get(i).getValue()));
-            } else {
-                other += sorted.get(i).getValue();
-            }
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", request.name());
-        result.put("buckets", buckets);
-        result.put("doc_count_error_upper_bound", 0);
-        result.put("sum_other_doc_count", other);
-        return Reply.ok(List.of(result));
+        return Reply.ok(List.of(TermsAggregation.of(request.spec(), "body", request.name(), request.field(), selected)));
     }
 }

@@ -336,6 +336,14 @@ class SandboxIndicatorsTest {
         assertEquals(expected, counts);
         assertEquals(4L, counts.get("domain"), "two generated and two created");
         assertEquals("domain", counts.keySet().iterator().next(), "the most common value comes first");
+        Map<String, Object> byName = terms("type", "");
+        byName.put("sort", "_term|asc");
+        byName.put("size", 2);
+        JsonNode firstTwo = falcon.command("indicator_aggregate_v1", Map.of(), byName).orThrow().resources().get(0);
+        assertEquals(List.of("domain", "ipv4"), texts(list(firstTwo.path("buckets")).stream().map(b -> b.path("label"))
+                .toList()), "sorted by value and cut to size, as the alerts' terms are");
+        assertEquals(expected.values().stream().mapToLong(Long::longValue).sum() - counts.get("domain")
+                - counts.get("ipv4"), firstTwo.path("sum_other_doc_count").asLong());
         ApiResponse filtered = falcon.command("indicator_aggregate_v1", Map.of("filter", "type:'domain'"),
                 terms("action", "value:*'agg*'"));
         assertEquals(Set.of("detect", "no_action"), Set.copyOf(texts(list(filtered.orThrow().resources().get(0)
