@@ -8,6 +8,7 @@ import dev.falconharness.Pagination;
 import dev.falconharness.PaginationException;
 import dev.falconharness.manifest.Operation;
 import dev.falconharness.manifest.Parameter;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -36,6 +37,8 @@ final class PageCursor implements Iterator<ApiResponse> {
     private final Map<String, Object> params;
     private final Object body;
     private final ObjectNode jsonBody;
+    /** True when the body is given as arguments (no body, and the operation's body has named fields). */
+    private final boolean bodyAsArguments;
     private final Integer pageSize;
     private final int maxPages;
     private final Set<String> seenCursors = new HashSet<>();
@@ -53,9 +56,10 @@ final class PageCursor implements Iterator<ApiResponse> {
         this.caller = caller;
         this.op = op;
         this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
-        this.jsonBody = body instanceof Map<?, ?> || body instanceof ObjectNode ? caller.mapper().valueToTree(body) : null;
+        this.jsonBody = jsonObject(caller, body);
         this.body = jsonBody != null ? jsonBody : body;
-        this.style = PageStyle.of(op, jsonBody != null);
+        this.bodyAsArguments = body == null && PageStyle.bodyFields(op) != null;
+        this.style = PageStyle.of(op, jsonBody != null || bodyAsArguments);
         this.pageSize = pageSize != null ? pageSize : defaultPageSize();
         this.maxPages = maxPages;
         this.offset = startOffset();
@@ -83,7 +87,28 @@ final class PageCursor implements Iterator<ApiResponse> {
         return given == null ? 0 : PageArguments.whole(op.id(), "offset", location(), given, 0, Long.MAX_VALUE);
     }
 
+    /** The body as a JSON object to page in: a map or object node, or JSON text of an object; else null. */
+    private static ObjectNode jsonObject(Caller caller, Object body) {
+        if (body instanceof Map<?, ?> || body instanceof ObjectNode) {
+            return caller.mapper().valueToTree(body);
+        }
+        if (body instanceof CharSequence || body instanceof byte[]) {
+            try {
+                JsonNode tree = body instanceof byte[] bytes ? caller.mapper().readTree(bytes)
+                        : caller.mapper().readTree(body.toString());
+                return tree instanceof ObjectNode object ? object : null;
+            } catch (IOException e) {
+                // Not JSON: sent as it is, in one request; the call itself reports what is wrong with it.
+                return null;
+            }
+        }
+        return null;
+    }
+
     private Object bodyArgument(String name) {
+        if (bodyAsArguments) {
+            return params.get(name);
+        }
         JsonNode value = jsonBody.get(name);
         return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
     }
@@ -174,20 +199,31 @@ final class PageCursor implements Iterator<ApiResponse> {
             case AFTER -> putCursor("after");
             case NEXT_TOKEN -> putCursor("next_token");
             case BODY_OFFSET -> {
-                jsonBody.put("offset", offset);
+                putInBody("offset", offset);
                 if (pageSize != null) {
-                    jsonBody.put("limit", pageSize);
+                    putInBody("limit", pageSize.longValue());
                 }
             }
             case BODY_AFTER -> {
                 if (cursor != null) {
-                    jsonBody.put("after", cursor);
+                    putInBody("after", cursor);
                 }
                 if (pageSize != null) {
-                    jsonBody.put("limit", pageSize);
+                    putInBody("limit", pageSize.longValue());
                 }
             }
             case SINGLE -> { }
+        }
+    }
+
+    /** Sets a field of the body: in the JSON object, or as an argument when the body is given as arguments. */
+    private void putInBody(String name, Object value) {
+        if (bodyAsArguments) {
+            params.put(name, value);
+        } else if (value instanceof String text) {
+            jsonBody.put(name, text);
+        } else {
+            jsonBody.put(name, ((Number) value).longValue());
         }
     }
 

@@ -29,7 +29,8 @@ public enum PageStyle {
     SINGLE;
 
     /**
-     * The style of {@code op}; {@code jsonBody} tells whether the caller's body is a JSON object. A body's
+     * The style of {@code op}; {@code jsonBody} tells whether the caller's body is a JSON object (or given as
+     * arguments naming its fields). A body's
      * schema, when the manifest has one, says whether it pages by {@code after} or by {@code offset}, or
      * not at all; without a schema, a JSON body is taken to page by {@code offset}.
      */
@@ -55,7 +56,7 @@ public enum PageStyle {
     }
 
     /** The properties the body's object schema names, or null when the manifest gives no such schema. */
-    private static Set<String> bodyFields(Operation op) {
+    static Set<String> bodyFields(Operation op) {
         for (Parameter p : op.parameters()) {
             if (p.location() == Location.BODY) {
                 Schema schema = p.schema().map(Schema::resolved).orElse(null);

@@ -197,4 +197,18 @@ class SandboxCliTest {
         copy.sort(null);
         return copy;
     }
+
+    @Test
+    void allFollowsTheAfterCursorOfABodyPagedOperationWhateverWayTheBodyIsGiven() {
+        try (FalconSandbox sandbox = FalconSandbox.builder().hosts(100).build()) {
+            Cli cli = Cli.with(Map.of("FALCON_BASE_URL", sandbox.baseUrl(), "FALCON_CLIENT_ID", FalconSandbox.CLIENT_ID,
+                    "FALCON_CLIENT_SECRET", FalconSandbox.CLIENT_SECRET));
+            for (List<String> args : List.of(List.of("PostCombinedAlertsV1", "limit:=5", "--all"),
+                    List.of("PostCombinedAlertsV1", "--body", "{\"limit\": 5}", "--all"))) {
+                Cli.Result call = cli.run(args.toArray(String[]::new));
+                assertEquals(0, call.exitCode(), call.toString());
+                assertEquals(20, call.out().lines().filter(l -> !l.isBlank()).count(), "20 alerts, 4 pages: " + call);
+            }
+        }
+    }
 }

@@ -296,6 +296,25 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void combinedAlertsPageWhetherTheBodyIsAMapJsonTextOrGivenAsArguments() {
+        List<String> all = ids(Map.of());
+        Map<String, Object> sortOnly = Map.of("sort", "severity|desc");
+        List<List<String>> ways = List.of(
+                ids(falcon.paginate("PostCombinedAlertsV1", Map.of(), Map.of("limit", 3)).stream()),
+                ids(falcon.paginate("PostCombinedAlertsV1", Map.of(), "{\"limit\": 3}").stream()),
+                ids(falcon.paginate("PostCombinedAlertsV1", Map.of("limit", 3)).stream()),
+                ids(falcon.paginate("PostCombinedAlertsV1", sortOnly).pageSize(4).stream()));
+        for (List<String> seen : ways) {
+            assertEquals(new java.util.TreeSet<>(all), new java.util.TreeSet<>(seen), "every alert once: " + seen);
+            assertEquals(all.size(), seen.size());
+        }
+    }
+
+    private static List<String> ids(java.util.stream.Stream<JsonNode> alerts) {
+        return alerts.map(a -> a.path("composite_id").asText()).toList();
+    }
+
+    @Test
     void combinedAlertsPageByAfterInTheirSortAndRefuseACursorOfAnotherSort() {
         List<String> bySeverity = new java.util.ArrayList<>();
         String after = "";
