@@ -123,8 +123,13 @@ final class AlertHistogram {
         };
     }
 
+    /**
+     * The start of the bucket after the one starting at {@code start}: one interval on, then back to that
+     * bucket's own boundary, so that a day that began at 01:00 (a zone whose clocks skip midnight) does not
+     * shift every later bucket off the boundary its alerts are counted at.
+     */
     private ZonedDateTime next(ZonedDateTime start) {
-        return quarter() ? start.plusMonths(3) : start.plus(1, unit);
+        return start(quarter() ? start.plusMonths(3).toInstant() : start.plus(1, unit).toInstant());
     }
 
     private boolean quarter() {

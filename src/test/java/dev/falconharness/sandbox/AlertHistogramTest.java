@@ -75,4 +75,18 @@ class AlertHistogramTest {
         Map<String, Object> occupied = new AlertHistogram(spec, "[0]", "created_timestamp").result("m", alerts);
         assertEquals(2, ((List<?>) occupied.get("buckets")).size());
     }
+
+    @Test
+    void dailyBucketsStayOnMidnightInAZoneWhoseClocksSkipIt() throws Exception {
+        // Cuba moves its clocks from 00:00 to 01:00 on 2026-03-08: that day starts at 01:00.
+        List<Map<String, String>> alerts = List.of(Map.of("created_timestamp", "2026-03-07T12:00:00.000Z"),
+                Map.of("created_timestamp", "2026-03-08T12:00:00.000Z"),
+                Map.of("created_timestamp", "2026-03-09T12:00:00.000Z"));
+        Map<String, Object> result = histogram("day", "America/Havana").result("d", alerts);
+        List<?> buckets = (List<?>) result.get("buckets");
+        assertEquals(3, buckets.size(), buckets.toString());
+        for (Object bucket : buckets) {
+            assertEquals(1L, ((Map<?, ?>) bucket).get("count"), buckets.toString());
+        }
+    }
 }
