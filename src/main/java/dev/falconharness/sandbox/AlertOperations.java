@@ -74,12 +74,17 @@ final class AlertOperations {
     private Reply combined(SandboxRequest request) {
         String example = "{\"filter\": \"status:'new'\", \"sort\": \"created_timestamp|desc\", \"limit\": 1000}";
         JsonNode body = request.jsonObject(example);
-        String given = Bodies.text(body, "sort");
-        String sort = given == null || given.isBlank() ? DEFAULT_SORT : given.strip();
+        String sortText = Bodies.text(body, "sort");
+        String sort = sortText == null || sortText.isBlank() ? DEFAULT_SORT : sortText.strip();
         Comparator<Map<String, String>> order = Fql.sort(sort, null, FIELDS)
                 .thenComparing(f -> f.get("composite_id"));
+        JsonNode given = body.path("limit");
+        boolean absent = given.isMissingNode() || given.isNull();
+        if (!absent && !(given.isIntegralNumber() && given.canConvertToInt())) {
+            throw SandboxError.badRequest("limit must be a whole number from 1 to 1000, got " + given + "; e.g. " + example);
+        }
         // Go reads an absent limit as 0; the API then uses its default.
-        int limit = body.path("limit").asInt(0) == 0 ? 100 : body.path("limit").asInt();
+        int limit = absent || given.asInt() == 0 ? 100 : given.asInt();
         if (limit < 1 || limit > 1000) {
             throw SandboxError.badRequest("limit must be from 1 to 1000, got " + limit + "; e.g. " + example);
         }

@@ -2,6 +2,7 @@ package dev.falconharness.sandbox;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The bounds a Falcon aggregation's {@code date_ranges} take, as its datastore reads them: an RFC 3339
- * time with any offset ({@code 2026-10-01T08:00:00+02:00}), a date ({@code 2026-10-01}, its start in UTC),
+ * time with any offset ({@code 2026-10-01T08:00:00+02:00}; without one, UTC), a date ({@code 2026-10-01},
+ * its start in UTC),
  * or date maths on the current time ({@code now}, {@code now-60d}, {@code now+1h}, {@code now-2w},
  * {@code now-1M}, {@code now-1y}; {@code /d} and the like round down). Stateless.
  */
@@ -41,7 +43,8 @@ final class DateMath {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException notTime) {
             try {
-                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return t.indexOf('T') > 0 ? LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)
+                        : LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 throw SandboxError.badRequest(where + ": \"" + text + "\" is not a time; write an RFC 3339 time"
                         + " (2026-10-01T08:00:00Z), a date (2026-10-01) or date maths (now-30d, now-1h, now/d)");

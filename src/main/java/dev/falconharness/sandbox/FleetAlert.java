@@ -264,10 +264,10 @@ final class FleetAlert {
         json.put("origin_cid", id.cid());
         json.put("show_in_ui", showInUi);
         json.put("tags", List.copyOf(tags));
-        json.put("comments", comments.stream().map(c -> Map.of("value", c.value(), "timestamp", c.timestamp())).toList());
+        json.put("comments", comments.stream().map(c -> Reply.object("value", c.value(), "timestamp", c.timestamp())).toList());
         json.put("seconds_to_triaged", seconds(triaged));
         json.put("seconds_to_resolved", seconds(resolved));
-        json.put("mitre_attack", List.of(Map.of("pattern_id", p.patternId(), "tactic", p.tactic(), "tactic_id",
+        json.put("mitre_attack", List.of(Reply.object("pattern_id", p.patternId(), "tactic", p.tactic(), "tactic_id",
                 p.tacticId(), "technique", p.technique(), "technique_id", p.techniqueId())));
         fixed(json);
         json.put("falcon_host_link", "https://falcon.crowdstrike.com/activity-v2/detections/" + compositeId);

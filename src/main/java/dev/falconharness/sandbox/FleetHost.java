@@ -182,7 +182,7 @@ final class FleetHost {
         json.put("system_manufacturer", id.systemManufacturer());
         json.put("groups", List.copyOf(groups));
         json.put("tags", List.copyOf(tags));
-        json.put("device_policies", Map.of(
+        json.put("device_policies", Reply.object(
                 "prevention", policy("prevention", id.preventionPolicyId()),
                 "sensor_update", policy("sensor-update", id.sensorUpdatePolicyId())));
         json.put("modified_timestamp", id.lastSeen());

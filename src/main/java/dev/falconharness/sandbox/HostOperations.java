@@ -144,7 +144,7 @@ final class HostOperations {
                     case "hide_host" -> host.hide(true);
                     default -> host.hide(false);
                 }
-                done.add(Map.of("id", host.deviceId(), "path", ""));
+                done.add(Reply.object("id", host.deviceId(), "path", ""));
             }
             return null;
         });

@@ -28,6 +28,18 @@ record Reply(int status, List<Object> resources, List<Map<String, Object>> error
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /**
+     * A JSON object of these keys and values, in this order ({@code Map.of} iterates in an order that changes
+     * from one JVM to the next, so answers built from it would differ between runs).
+     */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
+    }
+
     /** 200 with these resources. */
     static Reply ok(List<?> resources) {
         return of(200, resources);

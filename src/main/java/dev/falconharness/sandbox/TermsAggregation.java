@@ -41,8 +41,9 @@ final class TermsAggregation {
         List<Map.Entry<String, Long>> kept = new ArrayList<>(counts.entrySet().stream()
                 .filter(e -> e.getValue() >= min && (max <= 0 || e.getValue() <= max)).toList());
         kept.sort(order(AlertAggregates.text(spec, "sort"), field, where));
-        int size = spec.path("size").asInt(0) > 0 ? spec.path("size").asInt() : DEFAULT_SIZE;
-        int from = Math.max(0, spec.path("from").asInt(0));
+        int size = whole(spec, "size", where);
+        size = size > 0 ? size : DEFAULT_SIZE;
+        int from = whole(spec, "from", where);
         List<Object> buckets = new ArrayList<>();
         long other = 0;
         for (int i = 0; i < kept.size(); i++) {
@@ -74,5 +75,18 @@ final class TermsAggregation {
         // Equal counts keep the value order either way, so that pages of buckets are stable.
         Comparator<Map.Entry<String, Long>> byCount = Map.Entry.comparingByValue();
         return (desc ? byCount.reversed() : byCount).thenComparing(byTerm);
+    }
+
+    /** A non-negative whole-number field that fits an int (0 when absent); a 400 naming it otherwise. */
+    private static int whole(JsonNode spec, String name, String where) {
+        JsonNode value = spec.path(name);
+        if (value.isMissingNode() || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+            throw SandboxError.badRequest(where + "." + name + " must be a whole number from 0 to " + Integer.MAX_VALUE
+                    + ", got " + value);
+        }
+        return value.asInt();
     }
 }

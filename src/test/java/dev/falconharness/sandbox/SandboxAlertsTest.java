@@ -246,6 +246,22 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void numbersThatAreNotWholeOrDoNotFitAreRefusedNotReadAsDefaults() {
+        try (Harness unchecked = sandbox.harnessBuilder().bodyValidation(dev.falconharness.BodyValidation.OFF).build()) {
+            ApiResponse limit = unchecked.command("PostCombinedAlertsV1", Map.of(), Map.of("limit", "abc"));
+            assertEquals(400, limit.statusCode(), limit.text());
+            ApiResponse size = unchecked.command("PostAggregatesAlertsV2", Map.of(),
+                    List.of(aggregation("s", "terms", "status", Map.of("size", 4_294_967_396L))));
+            assertEquals(400, size.statusCode(), size.text());
+            assertTrue(size.errors().get(0).message().contains(".size must be a whole number"), size.text());
+        }
+        JsonNode noOffset = aggregate(aggregation("d", "date_range", "created_timestamp", Map.of("date_ranges",
+                List.of(Map.of("from", "2026-10-01T00:00:00", "to", "2026-11-01T00:00:00")))));
+        assertEquals(ids(Map.of("filter", "created_timestamp:>='2026-10-01'+created_timestamp:<'2026-11-01'")).size(),
+                noOffset.path("buckets").get(0).path("count").asInt(), "a time without an offset is UTC");
+    }
+
+    @Test
     void unsupportedAggregationsAreRefusedNamingWhatIsSupported() {
         ApiResponse type = falcon.command("PostAggregatesAlertsV2", Map.of(),
                 List.of(aggregation("x", "percentiles", "severity", Map.of())));
