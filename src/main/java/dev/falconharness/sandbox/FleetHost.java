@@ -24,7 +24,11 @@ final class FleetHost {
             "platform_name", "os_version", "os_build", "product_type_desc", "agent_version", "first_seen", "last_seen",
             "external_ip", "local_ip", "mac_address", "system_manufacturer", "machine_domain", "status",
             "host_hidden_status", "tags", "groups", "device_policies.prevention.policy_id",
-            "device_policies.sensor_update.policy_id"));
+            "device_policies.sensor_update.policy_id", "platform_id", "product_type", "os_product_name",
+            "kernel_version", "system_product_name", "serial_number", "last_reboot", "modified_timestamp",
+            "connection_ip", "connection_mac_address", "config_id_base", "reduced_functionality_mode",
+            "provision_status"));
+    private static final String CONFIG_ID_BASE = "65994763";
 
     private final Identity id;
     private final String cid;
@@ -147,7 +151,9 @@ final class FleetHost {
                 id.osVersion(), id.osBuild(), id.productTypeDesc(), id.agentVersion(), id.firstSeen(), id.lastSeen(),
                 id.externalIp(), id.localIp(), id.macAddress(), id.systemManufacturer(), id.machineDomain(), status,
                 hidden ? "hidden" : "visible", String.join(Fql.MULTI, tags), String.join(Fql.MULTI, groups),
-                id.preventionPolicyId(), id.sensorUpdatePolicyId()});
+                id.preventionPolicyId(), id.sensorUpdatePolicyId(), platformId(), productType(), osProductName(),
+                kernelVersion(), systemProductName(), serialNumber(), lastReboot(), id.lastSeen(), id.localIp(),
+                id.macAddress(), CONFIG_ID_BASE, "no", "Provisioned"});
         }
         return fields;
     }
@@ -158,7 +164,7 @@ final class FleetHost {
         json.put("device_id", id.deviceId());
         json.put("cid", cid);
         json.put("agent_version", id.agentVersion());
-        json.put("config_id_base", "65994763");
+        json.put("config_id_base", CONFIG_ID_BASE);
         json.put("external_ip", id.externalIp());
         json.put("connection_ip", id.localIp());
         json.put("mac_address", id.macAddress());
@@ -166,20 +172,26 @@ final class FleetHost {
         json.put("hostname", id.hostname());
         json.put("first_seen", id.firstSeen());
         json.put("last_seen", id.lastSeen());
+        json.put("last_reboot", lastReboot());
         json.put("local_ip", id.localIp());
         json.put("machine_domain", id.machineDomain());
         json.put("os_version", id.osVersion());
         json.put("os_build", id.osBuild());
-        json.put("platform_id", switch (id.platform()) {
-            case "Windows" -> "0";
-            case "Mac" -> "1";
-            default -> "3";
-        });
+        json.put("os_product_name", osProductName());
+        if (kernelVersion() != null) {
+            json.put("kernel_version", kernelVersion());
+        }
+        json.put("platform_id", platformId());
         json.put("platform_name", id.platform());
+        json.put("product_type", productType());
         json.put("product_type_desc", id.productTypeDesc());
+        json.put("provision_status", "Provisioned");
+        json.put("reduced_functionality_mode", "no");
+        json.put("serial_number", serialNumber());
         json.put("status", status);
         json.put("host_hidden_status", hidden ? "hidden" : "visible");
         json.put("system_manufacturer", id.systemManufacturer());
+        json.put("system_product_name", systemProductName());
         json.put("groups", List.copyOf(groups));
         json.put("tags", List.copyOf(tags));
         json.put("device_policies", Reply.object(
@@ -187,6 +199,58 @@ final class FleetHost {
                 "sensor_update", policy("sensor-update", id.sensorUpdatePolicyId())));
         json.put("modified_timestamp", id.lastSeen());
         return json;
+    }
+
+    private String platformId() {
+        return switch (id.platform()) {
+            case "Windows" -> "0";
+            case "Mac" -> "1";
+            default -> "3";
+        };
+    }
+
+    /** 1 workstation, 2 domain controller, 3 server, as the API numbers them. */
+    private String productType() {
+        return switch (id.productTypeDesc()) {
+            case "Workstation" -> "1";
+            case "Domain Controller" -> "2";
+            default -> "3";
+        };
+    }
+
+    private String osProductName() {
+        return switch (id.platform()) {
+            case "Windows" -> id.osVersion() + (id.productTypeDesc().equals("Workstation") ? " Enterprise" : " Datacenter");
+            case "Mac" -> "macOS";
+            default -> id.osVersion();
+        };
+    }
+
+    /** Linux hosts report their kernel; the others leave it out. */
+    private String kernelVersion() {
+        return id.platform().equals("Linux") ? id.osBuild() : null;
+    }
+
+    private String systemProductName() {
+        return switch (id.systemManufacturer()) {
+            case "Dell Inc." -> id.productTypeDesc().equals("Workstation") ? "Latitude 7440" : "PowerEdge R650";
+            case "LENOVO" -> id.productTypeDesc().equals("Workstation") ? "ThinkPad T14 Gen 4" : "ThinkSystem SR650 V2";
+            case "HP" -> id.productTypeDesc().equals("Workstation") ? "EliteBook 840 G10" : "ProLiant DL380 Gen10";
+            case "Apple Inc." -> "MacBookPro18,3";
+            case "Amazon EC2" -> "t3.large";
+            default -> "VMware Virtual Platform";
+        };
+    }
+
+    /** Derived from the device ID, so it is as unique and as repeatable. */
+    private String serialNumber() {
+        return id.deviceId().substring(0, 12).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** One to fourteen days before the host was last seen, from its device ID. */
+    private String lastReboot() {
+        int days = 1 + Integer.parseInt(id.deviceId().substring(12, 14), 16) % 14;
+        return Instant.parse(id.lastSeen()).minusSeconds(86_400L * days).toString();
     }
 
     private static Map<String, Object> policy(String type, String policyId) {

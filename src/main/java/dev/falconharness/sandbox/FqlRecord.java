@@ -49,6 +49,11 @@ final class FqlRecord extends AbstractMap<String, String> {
             return names.size();
         }
 
+        /** The name of the field at {@code index}. */
+        String name(int index) {
+            return names.get(index);
+        }
+
         /** {@code value} in lower case, the same instance as for an equal value before where possible. */
         String lower(String value) {
             // toLowerCase returns the same string when nothing changes: such a value costs nothing to keep.

@@ -1,6 +1,8 @@
 package dev.falconharness.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.falconharness.schema.JsonType;
+import dev.falconharness.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,11 +18,12 @@ import java.util.function.Predicate;
  * {@code QueryHiddenDevices}, and out of details, as on the real API. Thread-safe (the fleet is).
  */
 final class HostOperations {
-    /** The fields FQL may filter and sort hosts on. */
-    static final Set<String> FIELDS = Set.of("device_id", "cid", "hostname", "platform_name", "os_version", "os_build",
-            "product_type_desc", "agent_version", "first_seen", "last_seen", "external_ip", "local_ip", "mac_address",
-            "system_manufacturer", "machine_domain", "status", "host_hidden_status", "tags", "groups",
-            "device_policies.prevention.policy_id", "device_policies.sensor_update.policy_id");
+    /**
+     * The fields FQL may filter and sort hosts on: every field the fleet keeps, and every other scalar field
+     * {@code deviceapi.DeviceSwagger} documents (the fleet leaves those empty, so a filter on one matches no
+     * host, as on a real fleet where no host reports it, and a sort on one keeps the hosts' order).
+     */
+    static final Set<String> FIELDS = documentedFields();
     /** Read on every host of every query. */
     private static final FqlRecord.Field HIDDEN = new FqlRecord.Field("host_hidden_status");
     private static final String IDS_EXAMPLE = "{\"ids\": [\"<device id>\"]}";
@@ -30,6 +33,23 @@ final class HostOperations {
 
     HostOperations(Fleets fleets) {
         this.fleets = fleets;
+    }
+
+    private static Set<String> documentedFields() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < FleetHost.COLUMNS.size(); i++) {
+            names.add(FleetHost.COLUMNS.name(i));
+        }
+        Schema device = dev.falconharness.manifest.Manifest.falcon().definitions().get("deviceapi.DeviceSwagger");
+        if (device != null) {
+            device.resolved().properties().forEach((name, schema) -> {
+                Set<JsonType> types = schema.resolved().types();
+                if (!types.isEmpty() && !types.contains(JsonType.OBJECT) && !types.contains(JsonType.ARRAY)) {
+                    names.add(name);
+                }
+            });
+        }
+        return Set.copyOf(names);
     }
 
     /** Handlers by operation ID. */

@@ -114,6 +114,23 @@ class SandboxHostsTest {
     }
 
     @Test
+    void everyDocumentedScalarFieldFiltersAndSortsAndTheDetailsMatchTheirSchema() {
+        String first = ids("").get(0);
+        JsonNode host = host(first);
+        assertEquals(List.of(first), ids("serial_number:'" + host.path("serial_number").asText() + "'"));
+        assertEquals(ids("platform_name:'Linux'"), ids("platform_id:'3'"));
+        assertFalse(ids("os_product_name:*'Windows*Datacenter'").isEmpty());
+        assertEquals(List.of(), ids("bios_manufacturer:'Dell Inc.'"), "documented but not reported: no host matches");
+        assertEquals(400, falcon.command("QueryDevicesByFilter", Map.of("filter", "colour:'red'")).statusCode());
+        List<String> byReboot = texts(falcon.command("QueryDevicesByFilter", Map.of("sort", "last_reboot.desc",
+                "limit", 10)).orThrow().resources());
+        List<String> reboots = byReboot.stream().map(id -> host(id).path("last_reboot").asText()).toList();
+        assertEquals(reboots.stream().sorted(java.util.Comparator.reverseOrder()).toList(), reboots);
+        assertEquals(List.of(), falcon.command("GetDeviceDetailsV2", Map.of("ids", ids("").subList(0, 20))).orThrow()
+                .schemaProblems());
+    }
+
+    @Test
     void anFqlSyntaxErrorIsA400WithTheApiEnvelope() {
         ApiResponse response = falcon.command("QueryDevicesByFilter", Map.of("filter", "hostname:'unclosed"));
         assertEquals(400, response.statusCode());
