@@ -20,8 +20,11 @@ import java.util.function.Predicate;
  * handler works under the fleet's lock.
  */
 final class AlertOperations {
-    /** The fields FQL may filter, sort and aggregate alerts on. */
-    static final Set<String> FIELDS = Set.of("composite_id", "id", "cid", "agent_id", "aggregate_id", "status", "severity",
+    /**
+     * The fields FQL may filter, sort and aggregate alerts on: those the alerts keep, and every other scalar
+     * field {@code detects.Alert} documents ({@link DocumentedFields}).
+     */
+    static final Set<String> FIELDS = DocumentedFields.with(List.of("composite_id", "id", "cid", "agent_id", "aggregate_id", "status", "severity",
             "severity_name", "confidence", "pattern_id", "name", "display_name", "description", "tactic", "tactic_id",
             "technique", "technique_id", "objective", "scenario", "product", "type", "platform", "filename", "filepath",
             "cmdline", "sha256", "user_name", "created_timestamp", "timestamp", "crawled_timestamp", "updated_timestamp",
@@ -29,7 +32,7 @@ final class AlertOperations {
             "seconds_to_triaged", "seconds_to_resolved", "device.device_id", "device.cid", "device.hostname",
             "device.platform_name", "device.os_version", "device.product_type_desc", "device.agent_version",
             "device.first_seen", "device.last_seen", "device.external_ip", "device.local_ip", "device.mac_address",
-            "device.system_manufacturer", "device.machine_domain", "device.status", "device.tags");
+            "device.system_manufacturer", "device.machine_domain", "device.status", "device.tags"), "detects.Alert");
     /** The most composite IDs one lookup or action takes. */
     static final int MAX_IDS = 1000;
     private static final String DEFAULT_SORT = "created_timestamp|desc";

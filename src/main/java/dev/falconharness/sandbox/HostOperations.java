@@ -1,8 +1,6 @@
 package dev.falconharness.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.falconharness.schema.JsonType;
-import dev.falconharness.schema.Schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ final class HostOperations {
      * {@code deviceapi.DeviceSwagger} documents (the fleet leaves those empty, so a filter on one matches no
      * host, as on a real fleet where no host reports it, and a sort on one keeps the hosts' order).
      */
-    static final Set<String> FIELDS = documentedFields();
+    static final Set<String> FIELDS = DocumentedFields.with(names(FleetHost.COLUMNS), "deviceapi.DeviceSwagger");
     /** Read on every host of every query. */
     private static final FqlRecord.Field HIDDEN = new FqlRecord.Field("host_hidden_status");
     private static final String IDS_EXAMPLE = "{\"ids\": [\"<device id>\"]}";
@@ -35,21 +33,12 @@ final class HostOperations {
         this.fleets = fleets;
     }
 
-    private static Set<String> documentedFields() {
-        Set<String> names = new java.util.TreeSet<>();
-        for (int i = 0; i < FleetHost.COLUMNS.size(); i++) {
-            names.add(FleetHost.COLUMNS.name(i));
+    private static List<String> names(FqlRecord.Columns columns) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            names.add(columns.name(i));
         }
-        Schema device = dev.falconharness.manifest.Manifest.falcon().definitions().get("deviceapi.DeviceSwagger");
-        if (device != null) {
-            device.resolved().properties().forEach((name, schema) -> {
-                Set<JsonType> types = schema.resolved().types();
-                if (!types.isEmpty() && !types.contains(JsonType.OBJECT) && !types.contains(JsonType.ARRAY)) {
-                    names.add(name);
-                }
-            });
-        }
-        return Set.copyOf(names);
+        return names;
     }
 
     /** Handlers by operation ID. */

@@ -262,6 +262,14 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void everyDocumentedScalarFieldFiltersAndUnknownOnesAreRefused() {
+        assertEquals(List.of(), ids(Map.of("filter", "ioc_type:'domain'")),
+                "documented, not kept: no alert matches");
+        assertEquals(10, ids(Map.of("sort", "ioc_type|asc")).size());
+        assertEquals(400, falcon.command("GetQueriesAlertsV2", Map.of("filter", "colour:'red'")).statusCode());
+    }
+
+    @Test
     void unsupportedAggregationsAreRefusedNamingWhatIsSupported() {
         ApiResponse type = falcon.command("PostAggregatesAlertsV2", Map.of(),
                 List.of(aggregation("x", "percentiles", "severity", Map.of())));
