@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -108,28 +109,39 @@ final class AlertHistogram {
         }
     }
 
-    /** The start of the calendar bucket holding {@code instant}. */
+    /**
+     * The start of the calendar bucket holding {@code instant}. Days and longer start at the first moment of
+     * their first local date ({@code atStartOfDay}), so a midnight that comes twice (clocks going back) or
+     * not at all (clocks skipping it) still gives one start per day.
+     */
     ZonedDateTime start(Instant instant) {
         ZonedDateTime t = instant.atZone(zone);
+        LocalDate day = t.toLocalDate();
         return switch (unit) {
             case MINUTES, HOURS -> t.truncatedTo(unit);
-            case DAYS -> t.truncatedTo(ChronoUnit.DAYS);
-            case WEEKS -> t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case DAYS -> day.atStartOfDay(zone);
+            case WEEKS -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
             case MONTHS -> {
-                ZonedDateTime month = t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
-                yield quarter() ? month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1) : month;
+                LocalDate month = day.withDayOfMonth(1);
+                yield (quarter() ? month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1) : month).atStartOfDay(zone);
             }
-            default -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
+            default -> day.withDayOfYear(1).atStartOfDay(zone);
         };
     }
 
     /**
-     * The start of the bucket after the one starting at {@code start}: one interval on, then back to that
-     * bucket's own boundary, so that a day that began at 01:00 (a zone whose clocks skip midnight) does not
-     * shift every later bucket off the boundary its alerts are counted at.
+     * The start of the bucket after the one starting at {@code start}: the bucket start of a moment one
+     * interval on, so that a day that began at 01:00 does not shift every later bucket off its boundary;
+     * where clocks going back half an hour land that moment in the same bucket again, a further step.
      */
     private ZonedDateTime next(ZonedDateTime start) {
-        return start(quarter() ? start.plusMonths(3).toInstant() : start.plus(1, unit).toInstant());
+        ZonedDateTime step = start;
+        ZonedDateTime next;
+        do {
+            step = quarter() ? step.plusMonths(3) : step.plus(1, unit);
+            next = start(step.toInstant());
+        } while (!next.isAfter(start));
+        return next;
     }
 
     private boolean quarter() {

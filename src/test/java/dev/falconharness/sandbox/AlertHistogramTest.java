@@ -89,4 +89,31 @@ class AlertHistogramTest {
             assertEquals(1L, ((Map<?, ?>) bucket).get("count"), buckets.toString());
         }
     }
+
+    @Test
+    void aMidnightThatComesTwiceIsStillOneDayAndOneMonth() throws Exception {
+        // Cuba moves its clocks from 01:00 back to 00:00 on 2026-11-01: that day's midnight comes twice.
+        List<Map<String, String>> alerts = List.of(Map.of("created_timestamp", "2026-11-01T04:30:00.000Z"),
+                Map.of("created_timestamp", "2026-11-01T05:30:00.000Z"),
+                Map.of("created_timestamp", "2026-11-01T12:00:00.000Z"),
+                Map.of("created_timestamp", "2026-11-02T12:00:00.000Z"),
+                Map.of("created_timestamp", "2026-10-31T12:00:00.000Z"));
+        for (String interval : List.of("day", "month", "week", "year")) {
+            List<?> buckets = (List<?>) histogram(interval, "America/Havana").result("x", alerts).get("buckets");
+            long total = buckets.stream().mapToLong(b -> (Long) ((Map<?, ?>) b).get("count")).sum();
+            assertEquals(5, total, interval + ": " + buckets);
+        }
+        List<?> days = (List<?>) histogram("day", "America/Havana").result("x", alerts).get("buckets");
+        assertEquals(3, days.size(), days.toString());
+    }
+
+    @Test
+    void hoursAcrossAHalfHourFallBackAdvance() throws Exception {
+        // Lord Howe Island moves its clocks from 02:00 back to 01:30 on 2026-04-05.
+        List<Map<String, String>> alerts = List.of(Map.of("created_timestamp", "2026-04-04T13:30:00.000Z"),
+                Map.of("created_timestamp", "2026-04-04T16:30:00.000Z"));
+        List<?> buckets = (List<?>) histogram("hour", "Australia/Lord_Howe").result("h", alerts).get("buckets");
+        assertEquals(2L, buckets.stream().mapToLong(b -> (Long) ((Map<?, ?>) b).get("count")).sum(), buckets.toString());
+        assertEquals(true, buckets.size() <= 5, buckets.toString());
+    }
 }
