@@ -1,5 +1,6 @@
 package dev.falconharness.paging;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.falconharness.ApiResponse;
@@ -56,10 +57,19 @@ final class PageCursor implements Iterator<ApiResponse> {
         this.caller = caller;
         this.op = op;
         this.params = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
-        this.jsonBody = jsonObject(caller, body);
-        this.body = jsonBody != null ? jsonBody : body;
-        this.bodyAsArguments = body == null && PageStyle.bodyFields(op) != null;
-        this.style = PageStyle.of(op, jsonBody != null || bodyAsArguments);
+        Object given = body;
+        String bodyName = op.bodyParameter().map(Parameter::name).orElse(null);
+        if (given == null && bodyName != null && this.params.containsKey(bodyName)) {
+            // The body given under its parameter name is the body, to page in like any other.
+            given = this.params.remove(bodyName);
+        }
+        ObjectNode parsed = jsonObject(caller, given);
+        this.bodyAsArguments = given == null && PageStyle.bodyFields(op) != null;
+        this.style = PageStyle.of(op, parsed != null || bodyAsArguments);
+        boolean pagesInBody = style == PageStyle.BODY_OFFSET || style == PageStyle.BODY_AFTER;
+        // Only a body that pages is replaced by its parsed copy; any other is sent exactly as given.
+        this.jsonBody = pagesInBody ? parsed : null;
+        this.body = pagesInBody && parsed != null ? parsed : given;
         this.pageSize = pageSize != null ? pageSize : defaultPageSize();
         this.maxPages = maxPages;
         this.offset = startOffset();
@@ -87,18 +97,22 @@ final class PageCursor implements Iterator<ApiResponse> {
         return given == null ? 0 : PageArguments.whole(op.id(), "offset", location(), given, 0, Long.MAX_VALUE);
     }
 
-    /** The body as a JSON object to page in: a map or object node, or JSON text of an object; else null. */
+    /**
+     * The body as a JSON object to page in: a map or object node, or text that is exactly one JSON object
+     * (numbers kept exact); else null. Bytes are not read: they are sent as they are.
+     */
     private static ObjectNode jsonObject(Caller caller, Object body) {
         if (body instanceof Map<?, ?> || body instanceof ObjectNode) {
             return caller.mapper().valueToTree(body);
         }
-        if (body instanceof CharSequence || body instanceof byte[]) {
+        if (body instanceof CharSequence text) {
             try {
-                JsonNode tree = body instanceof byte[] bytes ? caller.mapper().readTree(bytes)
-                        : caller.mapper().readTree(body.toString());
+                JsonNode tree = caller.mapper().reader()
+                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .readTree(text.toString());
                 return tree instanceof ObjectNode object ? object : null;
             } catch (IOException e) {
-                // Not JSON: sent as it is, in one request; the call itself reports what is wrong with it.
+                // Not one JSON object: sent as it is, in one request; the call itself reports what is wrong.
                 return null;
             }
         }
