@@ -32,7 +32,8 @@ final class AlertOperations {
             "seconds_to_triaged", "seconds_to_resolved", "device.device_id", "device.cid", "device.hostname",
             "device.platform_name", "device.os_version", "device.product_type_desc", "device.agent_version",
             "device.first_seen", "device.last_seen", "device.external_ip", "device.local_ip", "device.mac_address",
-            "device.system_manufacturer", "device.machine_domain", "device.status", "device.tags"), "detects.Alert");
+            "device.system_manufacturer", "device.machine_domain", "device.status", "device.tags", "origin_cid",
+            "falcon_host_link", "data_domains", "source_products", "source_vendors"), "detects.Alert");
     /** The most composite IDs one lookup or action takes. */
     static final int MAX_IDS = 1000;
     private static final String DEFAULT_SORT = "created_timestamp|desc";

@@ -219,6 +219,9 @@ final class FleetAlert {
             for (String name : DEVICE_FIELDS) {
                 f.put("device." + name, id.device().getOrDefault(name, ""));
             }
+            f.put("origin_cid", id.cid());
+            f.put("falcon_host_link", HOST_LINK + compositeId);
+            FIXED.forEach((name, value) -> f.put(name, fqlText(value)));
             fields = f;
         }
         return fields;
@@ -270,27 +273,30 @@ final class FleetAlert {
         json.put("mitre_attack", List.of(Reply.object("pattern_id", p.patternId(), "tactic", p.tactic(), "tactic_id",
                 p.tacticId(), "technique", p.technique(), "technique_id", p.techniqueId())));
         fixed(json);
-        json.put("falcon_host_link", "https://falcon.crowdstrike.com/activity-v2/detections/" + compositeId);
+        json.put("falcon_host_link", HOST_LINK + compositeId);
         json.put("device", device());
         return json;
     }
 
     /** Fields the sandbox holds the same on every alert; the schema requires them all. */
+    /** Fields every alert of the sandbox has with the same value: no aggregation, no custom rule, endpoint data. */
+    private static final String HOST_LINK = "https://falcon.crowdstrike.com/activity-v2/detections/";
+    static final Map<String, Object> FIXED = Reply.object("aggregation_rule_id", "", "aggregation_rule_name", "",
+            "cms_rule_id", "", "cms_rule_instance_id", "", "cms_rule_instance_version", "",
+            "data_domains", List.of("Endpoint"), "source_products", List.of("Falcon Insight"),
+            "source_vendors", List.of("CrowdStrike"), "email_sent", false, "external", false, "is_aggregated", false,
+            "is_falcon_platform_ioa", false, "linked_behavioral_detections", List.of(), "linked_case_ids", List.of());
+
     private static void fixed(Map<String, Object> json) {
-        json.put("aggregation_rule_id", "");
-        json.put("aggregation_rule_name", "");
-        json.put("cms_rule_id", "");
-        json.put("cms_rule_instance_id", "");
-        json.put("cms_rule_instance_version", "");
-        json.put("data_domains", List.of("Endpoint"));
-        json.put("source_products", List.of("Falcon Insight"));
-        json.put("source_vendors", List.of("CrowdStrike"));
-        json.put("email_sent", false);
-        json.put("external", false);
-        json.put("is_aggregated", false);
-        json.put("is_falcon_platform_ioa", false);
-        json.put("linked_behavioral_detections", List.of());
-        json.put("linked_case_ids", List.of());
+        json.putAll(FIXED);
+    }
+
+    /** A fixed value as FQL reads it: text, or a list's items joined by {@link Fql#MULTI}. */
+    private static String fqlText(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(Fql.MULTI, list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
     }
 
     private Map<String, Object> device() {

@@ -3,6 +3,7 @@ package dev.falconharness.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -262,6 +263,23 @@ class SandboxAlertsTest {
     }
 
     @Test
+    void everyScalarFieldAnAlertShowsFindsThatAlert() {
+        String compositeId = ids(Map.of()).get(0);
+        JsonNode alert = alerts(List.of(compositeId)).get(0);
+        List<String> checked = new ArrayList<>();
+        alert.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isValueNode() && !value.asText().isEmpty() && !value.asText().contains("'")) {
+                List<String> found = ids(Map.of("filter", field.getKey() + ":'" + value.asText() + "'", "limit", 100));
+                assertTrue(found.contains(compositeId), field.getKey() + ":'" + value.asText() + "' misses the alert");
+                checked.add(field.getKey());
+            }
+        });
+        assertTrue(checked.containsAll(List.of("email_sent", "external", "origin_cid", "falcon_host_link")), checked.toString());
+        assertTrue(ids(Map.of("filter", "source_products:'Falcon Insight'")).contains(compositeId));
+    }
+
+    @Test
     void everyDocumentedScalarFieldFiltersAndUnknownOnesAreRefused() {
         assertEquals(List.of(), ids(Map.of("filter", "ioc_type:'domain'")),
                 "documented, not kept: no alert matches");
@@ -327,11 +345,18 @@ class SandboxAlertsTest {
                 ids(falcon.paginate("PostCombinedAlertsV1", Map.of(), Map.of("limit", 3)).stream()),
                 ids(falcon.paginate("PostCombinedAlertsV1", Map.of(), "{\"limit\": 3}").stream()),
                 ids(falcon.paginate("PostCombinedAlertsV1", Map.of("limit", 3)).stream()),
-                ids(falcon.paginate("PostCombinedAlertsV1", sortOnly).pageSize(4).stream()));
+                ids(falcon.paginate("PostCombinedAlertsV1", sortOnly).pageSize(4).stream()),
+                ids(falcon.paginate("PostCombinedAlertsV1", Map.of("body", Map.of("limit", 3))).stream()));
         for (List<String> seen : ways) {
             assertEquals(new java.util.TreeSet<>(all), new java.util.TreeSet<>(seen), "every alert once: " + seen);
             assertEquals(all.size(), seen.size());
         }
+    }
+
+    @Test
+    void textThatIsNotOneJsonObjectIsSentAsGivenAndRefusedAsACallWouldBe() {
+        assertThrows(dev.falconharness.PaginationException.class, () -> falcon.paginate("PostCombinedAlertsV1", Map.of(),
+                "{\"limit\": 3} trailing").toList());
     }
 
     private static List<String> ids(java.util.stream.Stream<JsonNode> alerts) {
