@@ -43,7 +43,8 @@ final class DateMath {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException notTime) {
             try {
-                return t.indexOf('T') > 0 ? LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)
+                String upper = t.toUpperCase(java.util.Locale.ROOT);
+                return upper.indexOf('T') > 0 ? LocalDateTime.parse(upper).toInstant(ZoneOffset.UTC)
                         : LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
                 throw SandboxError.badRequest(where + ": \"" + text + "\" is not a time; write an RFC 3339 time"

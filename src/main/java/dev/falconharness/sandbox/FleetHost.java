@@ -247,10 +247,12 @@ final class FleetHost {
         return id.deviceId().substring(0, 12).toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** One to fourteen days before the host was last seen, from its device ID. */
+    /** One to fourteen days before the host was last seen, from its device ID; never before it was first seen. */
     private String lastReboot() {
         int days = 1 + Integer.parseInt(id.deviceId().substring(12, 14), 16) % 14;
-        return Instant.parse(id.lastSeen()).minusSeconds(86_400L * days).toString();
+        Instant reboot = Instant.parse(id.lastSeen()).minusSeconds(86_400L * days);
+        Instant first = Instant.parse(id.firstSeen());
+        return (reboot.isBefore(first) ? first : reboot).toString();
     }
 
     private static Map<String, Object> policy(String type, String policyId) {

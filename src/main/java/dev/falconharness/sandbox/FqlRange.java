@@ -28,8 +28,8 @@ final class FqlRange {
                 return false;
             }
             BigDecimal value = number == null ? null : number(actual);
-            int cmp = value != null ? value.compareTo(number)
-                    : time != null && isUtcTime(actual) ? compareUtc(actual, time) : actual.compareTo(bound);
+            int cmp = value != null ? value.compareTo(number) : time != null ? compareTime(actual, time, bound)
+                    : actual.compareTo(bound);
             return switch (op) {
                 case ">" -> cmp > 0;
                 case ">=" -> cmp >= 0;
@@ -54,6 +54,18 @@ final class FqlRange {
                 return null;
             }
         }
+    }
+
+    /**
+     * A record's value against a time bound: as instants when the value is a time (records keep UTC
+     * {@code z} times, read without parsing; one with another offset or none is converted first), else as text.
+     */
+    private static int compareTime(String actual, String time, String bound) {
+        if (isUtcTime(actual)) {
+            return compareUtc(actual, time);
+        }
+        String utc = utcTime(actual);
+        return utc != null ? compareUtc(utc, time) : actual.compareTo(bound);
     }
 
     /** {@code yyyy-mm-ddthh:mm:ss}, an optional fraction, then {@code z}: how records keep their times. */

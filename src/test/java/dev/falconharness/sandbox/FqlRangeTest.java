@@ -46,4 +46,11 @@ class FqlRangeTest {
         assertFalse(matches(">", "10", "9"));
         assertFalse(matches(">", "1", ""));
     }
+
+    @Test
+    void aRecordTimeWithAnotherOffsetOrNoneIsReadAsAnInstant() {
+        assertTrue(matches(">=", "2026-10-30T20:43:52+02:00", "2026-10-30t19:00:00+00:00"));
+        assertTrue(matches(">=", "2026-10-30T18:43:52Z", "2026-10-30t18:43:52"));
+        assertFalse(matches(">", "2026-10-30T18:43:52Z", "2026-10-30t18:43:52"));
+    }
 }
