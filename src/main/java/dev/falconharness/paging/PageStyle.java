@@ -57,13 +57,8 @@ public enum PageStyle {
 
     /** The properties the body's object schema names, or null when the manifest gives no such schema. */
     static Set<String> bodyFields(Operation op) {
-        for (Parameter p : op.parameters()) {
-            if (p.location() == Location.BODY) {
-                Schema schema = p.schema().map(Schema::resolved).orElse(null);
-                return schema == null || schema.properties().isEmpty() ? null : schema.properties().keySet();
-            }
-        }
-        return null;
+        Schema schema = op.bodySchema().map(Schema::resolved).orElse(null);
+        return schema == null || schema.properties().isEmpty() ? null : schema.properties().keySet();
     }
 
     static Parameter query(Operation op, String name) {

@@ -27,11 +27,6 @@ record AfterCursor(String sort, String field, String value, String id) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String VERSION = "a1";
 
-    /** The cursor past {@code last} in a listing sorted by {@code sort} on {@code field}, ties broken by {@code id}. */
-    static AfterCursor past(String sort, String field, Map<String, String> last) {
-        return past(sort, field, last, "id");
-    }
-
     /** The cursor past {@code last}, ties broken by its unique field {@code key}. */
     static AfterCursor past(String sort, String field, Map<String, String> last, String key) {
         return new AfterCursor(sort, field, last.get(field), last.get(key));
@@ -75,13 +70,8 @@ record AfterCursor(String sort, String field, String value, String id) {
 
     /**
      * Where the page after this cursor starts in {@code sorted}: the first record that {@code order} (which
-     * must end with the ID as tie-breaker) puts after the cursor's place. A binary search.
+     * must end with the unique field {@code key} as tie-breaker) puts after the cursor's place. A binary search.
      */
-    <T> int position(List<T> sorted, Function<T, Map<String, String>> fields, Comparator<Map<String, String>> order) {
-        return position(sorted, fields, order, "id");
-    }
-
-    /** As {@link #position(List, Function, Comparator)}, with ties broken by the unique field {@code key}. */
     <T> int position(List<T> sorted, Function<T, Map<String, String>> fields, Comparator<Map<String, String>> order,
             String key) {
         Map<String, String> place = new HashMap<>();

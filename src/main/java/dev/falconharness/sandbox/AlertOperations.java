@@ -80,8 +80,7 @@ final class AlertOperations {
         JsonNode body = request.jsonObject(example);
         String sortText = Bodies.text(body, "sort");
         String sort = sortText == null || sortText.isBlank() ? DEFAULT_SORT : sortText.strip();
-        Comparator<Map<String, String>> order = Fql.sort(sort, null, FIELDS)
-                .thenComparing(f -> f.get("composite_id"));
+        AfterPaging listing = AfterPaging.of(sort, FIELDS, "composite_id");
         JsonNode given = body.path("limit");
         boolean absent = given.isMissingNode() || given.isNull();
         if (!absent && !(given.isIntegralNumber() && given.canConvertToInt())) {
@@ -96,22 +95,8 @@ final class AlertOperations {
         AfterCursor cursor = after == null || after.isBlank() ? null : AfterCursor.decode(after, sort);
         Predicate<Map<String, String>> filter = matching(Bodies.text(body, "filter"), null, true);
         Fleet fleet = fleets.of(request);
-        String field = AfterCursor.sortField(sort, FIELDS);
-        return fleet.locked(() -> {
-            List<FleetAlert> matches = fleet.alerts().select(filter, order);
-            int start = cursor == null ? 0 : cursor.position(matches, FleetAlert::fields, order, "composite_id");
-            List<FleetAlert> page = matches.subList(Math.min(start, matches.size()), Math.min(matches.size(), start + limit));
-            List<Object> resources = new ArrayList<>(page.size());
-            page.forEach(a -> resources.add(a.json()));
-            Map<String, Object> pagination = new LinkedHashMap<>();
-            pagination.put("limit", limit);
-            pagination.put("total", matches.size());
-            if (!page.isEmpty() && start + page.size() < matches.size()) {
-                Map<String, String> last = page.get(page.size() - 1).fields();
-                pagination.put("after", AfterCursor.past(sort, field, last, "composite_id").encode());
-            }
-            return new Reply(200, resources, List.of(), pagination, null, Map.of(), null);
-        });
+        return fleet.locked(() -> listing.page(fleet.alerts().select(filter, listing.order()), cursor, null, limit,
+                FleetAlert::fields, FleetAlert::json));
     }
 
     /** The request's FQL {@code filter}, its {@code q} and {@code include_hidden} as one test. */

@@ -3,7 +3,6 @@ package dev.falconharness.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ final class IndicatorOperations {
     private Reply search(SandboxRequest request, boolean entities) {
         Predicate<Map<String, String>> filter = Fql.filter(request.query("filter"), FIELDS);
         String sort = request.query("sort") == null ? DEFAULT_SORT : request.query("sort");
-        Comparator<Map<String, String>> order = Fql.sort(sort, null, FIELDS).thenComparing(f -> f.get("id"));
+        AfterPaging listing = AfterPaging.of(sort, FIELDS, "id");
         int limit = request.integer("limit", 100, 1, MAX_LIMIT);
         String after = request.query("after");
         if (after != null && request.query("offset") != null) {
@@ -71,25 +70,9 @@ final class IndicatorOperations {
         Fleet caller = fleets.of(request);
         Fleet owner = owner(caller, fromParent);
         Instant now = caller.clock().instant();
-        return owner.locked(() -> {
-            List<Indicator> matches = owner.indicators().select(filter, order, now, fromParent);
-            int start = cursor == null ? offset
-                    : cursor.position(matches, i -> Indicators.view(i, now, fromParent), order);
-            List<Indicator> page = matches.subList(Math.min(start, matches.size()), Math.min(matches.size(), start + limit));
-            List<Object> resources = new ArrayList<>(page.size());
-            page.forEach(i -> resources.add(entities ? i.json(now, fromParent) : i.id));
-            Map<String, Object> pagination = new LinkedHashMap<>();
-            if (cursor == null) {
-                pagination.put("offset", offset);
-            }
-            pagination.put("limit", limit);
-            pagination.put("total", matches.size());
-            if (!page.isEmpty() && start + page.size() < matches.size()) {
-                Map<String, String> last = Indicators.view(page.get(page.size() - 1), now, fromParent);
-                pagination.put("after", AfterCursor.past(sort, AfterCursor.sortField(sort, FIELDS), last).encode());
-            }
-            return new Reply(200, resources, List.of(), pagination, null, Map.of(), null);
-        });
+        return owner.locked(() -> listing.page(owner.indicators().select(filter, listing.order(), now, fromParent),
+                cursor, offset, limit, i -> Indicators.view(i, now, fromParent),
+                i -> entities ? i.json(now, fromParent) : i.id));
     }
 
     /**
