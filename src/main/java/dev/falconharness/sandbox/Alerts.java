@@ -92,10 +92,7 @@ final class Alerts {
                 alerts.add(alert);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the sandbox seed's alerts have " + problems.size() + " problem(s):\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        SeedProblems.refuse(n -> "the sandbox seed's alerts have " + n + " problem(s)", problems);
         return alerts;
     }
 

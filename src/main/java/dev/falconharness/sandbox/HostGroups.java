@@ -60,10 +60,7 @@ final class HostGroups {
             }
             add(group);
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the sandbox seed's host groups name hosts the fleet does not have:\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        SeedProblems.refuse(n -> "the sandbox seed's host groups name hosts the fleet does not have", problems);
     }
 
     /** A new group ID: 32 hexadecimal digits, from the fleet's seed so runs repeat. */

@@ -98,10 +98,7 @@ final class Indicators {
                 indicators.add(indicator);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the sandbox seed's indicators have " + problems.size() + " problem(s):\n  - "
-                    + String.join("\n  - ", problems));
-        }
+        SeedProblems.refuse(n -> "the sandbox seed's indicators have " + n + " problem(s)", problems);
         return indicators;
     }
 

@@ -69,10 +69,7 @@ record SeedData(String cid, List<Role> roles, List<StoredUser> users, Map<String
         }
         SeedProblems problems = new SeedProblems();
         SeedData data = new Reader(problems).read(root);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("sandbox seed file " + file + " has " + problems.size()
-                    + " problem(s):\n  - " + String.join("\n  - ", problems.list()));
-        }
+        SeedProblems.refuse(n -> "sandbox seed file " + file + " has " + n + " problem(s)", problems.list());
         return data;
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The problems found while reading a seed file, each as {@code <JSON path>: what is wrong}, and the small
@@ -16,6 +17,16 @@ import java.util.Set;
  */
 final class SeedProblems {
     private final List<String> problems = new ArrayList<>();
+
+    /**
+     * Refuses a seed with these problems (none: returns): an {@link IllegalArgumentException} whose message
+     * is the heading for their number, then one problem a line.
+     */
+    static void refuse(IntFunction<String> heading, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(heading.apply(problems.size()) + ":\n  - " + String.join("\n  - ", problems));
+        }
+    }
 
     void add(String problem) {
         problems.add(problem);
