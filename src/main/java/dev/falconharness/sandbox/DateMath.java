@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,16 +40,31 @@ final class DateMath {
             }
             return m.group(4) == null ? at.toInstant() : roundDown(at, m.group(4));
         }
+        Instant time = time(t);
+        if (time != null) {
+            return time;
+        }
         try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException notTime) {
+            return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException notDate) {
+            throw SandboxError.badRequest(where + ": \"" + text + "\" is not a time; write an RFC 3339 time"
+                    + " (2026-10-01T08:00:00Z), a date (2026-10-01) or date maths (now-30d, now-1h, now/d)");
+        }
+    }
+
+    /**
+     * An RFC 3339 time of day, in either case ({@code 2026-10-01T08:00:00+02:00}; without an offset, UTC), as
+     * an instant; null for anything else. FQL range bounds read times this way too.
+     */
+    static Instant time(String text) {
+        String upper = text.strip().toUpperCase(Locale.ROOT);
+        try {
+            return OffsetDateTime.parse(upper).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
             try {
-                String upper = t.toUpperCase(java.util.Locale.ROOT);
-                return upper.indexOf('T') > 0 ? LocalDateTime.parse(upper).toInstant(ZoneOffset.UTC)
-                        : LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw SandboxError.badRequest(where + ": \"" + text + "\" is not a time; write an RFC 3339 time"
-                        + " (2026-10-01T08:00:00Z), a date (2026-10-01) or date maths (now-30d, now-1h, now/d)");
+                return LocalDateTime.parse(upper).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notATime) {
+                return null;
             }
         }
     }

@@ -1,10 +1,7 @@
 package dev.falconharness.sandbox;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -44,16 +41,8 @@ final class FqlRange {
         if (bound.length() <= 10 || bound.charAt(10) != 't') {
             return null;
         }
-        String text = bound.toUpperCase(Locale.ROOT);
-        try {
-            return OffsetDateTime.parse(text).toInstant().toString().toLowerCase(Locale.ROOT);
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toString().toLowerCase(Locale.ROOT);
-            } catch (DateTimeParseException notATime) {
-                return null;
-            }
-        }
+        Instant time = DateMath.time(bound);
+        return time == null ? null : time.toString().toLowerCase(Locale.ROOT);
     }
 
     /**
