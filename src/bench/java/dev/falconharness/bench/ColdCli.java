@@ -64,6 +64,20 @@ final class ColdCli {
 
     /** One process, start to exit, in ms; for the call, checks that the response came out. */
     private static double time(List<String> command, Map<String, String> env, boolean expectResponse) {
+        Run run = run(command, env);
+        if (run.exit() != 0 || (expectResponse && !run.stdout().contains("\"resources\""))) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + run.exit() + "; stdout: "
+                    + run.stdout() + "; stderr: " + run.stderr());
+        }
+        return run.millis();
+    }
+
+    /** What one process did: how long from start to exit, its exit code and its output. */
+    record Run(double millis, int exit, String stdout, String stderr) {
+    }
+
+    /** Runs {@code command} with {@code env} added, timed from start to exit, both outputs drained. */
+    static Run run(List<String> command, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         long start = System.nanoTime();
@@ -74,13 +88,8 @@ final class ColdCli {
             byte[] out = drain(process.getInputStream());
             int exit = process.waitFor();
             double millis = (System.nanoTime() - start) / 1e6;
-            String stdout = new String(out, StandardCharsets.UTF_8);
-            if (exit != 0 || (expectResponse && !stdout.contains("\"resources\""))) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + exit + "; stdout: " + stdout
-                        + "; stderr: " + new String(err.join(), StandardCharsets.UTF_8));
-            }
-            err.join();
-            return millis;
+            return new Run(millis, exit, new String(out, StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,8 +1,5 @@
 package dev.falconharness.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,25 +72,15 @@ final class SandboxBench {
     private static double time(String hosts, List<Double> builds) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SandboxStart.class.getName(), hosts);
-        long start = System.nanoTime();
-        try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = process.waitFor();
-            double millis = (System.nanoTime() - start) / 1e6;
-            if (exit != 0 || !out.startsWith("buildMillis=")) {
-                throw new IllegalStateException("the sandbox start with " + hosts + " hosts exited " + exit + ": " + out);
-            }
-            if (builds != null) {
-                builds.add(Double.parseDouble(out.strip().substring("buildMillis=".length())));
-            }
-            return millis;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ColdCli.Run run = ColdCli.run(command, Map.of());
+        if (run.exit() != 0 || !run.stdout().startsWith("buildMillis=")) {
+            throw new IllegalStateException("the sandbox start with " + hosts + " hosts exited " + run.exit() + ": "
+                    + run.stdout() + run.stderr());
         }
+        if (builds != null) {
+            builds.add(Double.parseDouble(run.stdout().strip().substring("buildMillis=".length())));
+        }
+        return run.millis();
     }
 
     /** "filter=…, sort=…" in that order. */
