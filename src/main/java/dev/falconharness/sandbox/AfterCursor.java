@@ -32,14 +32,6 @@ record AfterCursor(String sort, String field, String value, String id) {
         return new AfterCursor(sort, field, last.get(field), last.get(key));
     }
 
-    /** The field a valid sort orders by: the whole text when it names a field, else the part before the direction. */
-    static String sortField(String sort, java.util.Set<String> fields) {
-        if (fields.contains(sort)) {
-            return sort;
-        }
-        return sort.substring(0, Math.max(sort.lastIndexOf('|'), sort.lastIndexOf('.')));
-    }
-
     /** The cursor as the client sees it. */
     String encode() {
         ArrayNode array = MAPPER.createArrayNode().add(VERSION).add(sort).add(field).add(value).add(id);

@@ -22,8 +22,8 @@ record AfterPaging(String sort, String field, String key, Comparator<Map<String,
 
     /** The listing sorted by {@code sort}, one of {@code fields}, ties broken by {@code key}. */
     static AfterPaging of(String sort, Set<String> fields, String key) {
-        return new AfterPaging(sort, AfterCursor.sortField(sort, fields), key,
-                Fql.sort(sort, null, fields).thenComparing(f -> f.get(key)));
+        FqlOrder order = Fql.order(sort, null, fields);
+        return new AfterPaging(sort, order.field(), key, order.comparator().thenComparing(f -> f.get(key)));
     }
 
     /**
