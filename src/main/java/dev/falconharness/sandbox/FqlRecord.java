@@ -49,9 +49,9 @@ final class FqlRecord extends AbstractMap<String, String> {
             return names.size();
         }
 
-        /** The name of the field at {@code index}. */
-        String name(int index) {
-            return names.get(index);
+        /** The field names, in order. */
+        List<String> names() {
+            return names;
         }
 
         /** {@code value} in lower case, the same instance as for an equal value before where possible. */

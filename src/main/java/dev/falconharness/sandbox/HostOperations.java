@@ -21,7 +21,7 @@ final class HostOperations {
      * {@code deviceapi.DeviceSwagger} documents (the fleet leaves those empty, so a filter on one matches no
      * host, as on a real fleet where no host reports it, and a sort on one keeps the hosts' order).
      */
-    static final Set<String> FIELDS = DocumentedFields.with(names(FleetHost.COLUMNS), "deviceapi.DeviceSwagger");
+    static final Set<String> FIELDS = DocumentedFields.with(FleetHost.COLUMNS.names(), "deviceapi.DeviceSwagger");
     /** Read on every host of every query. */
     private static final FqlRecord.Field HIDDEN = new FqlRecord.Field("host_hidden_status");
     private static final String IDS_EXAMPLE = "{\"ids\": [\"<device id>\"]}";
@@ -31,14 +31,6 @@ final class HostOperations {
 
     HostOperations(Fleets fleets) {
         this.fleets = fleets;
-    }
-
-    private static List<String> names(FqlRecord.Columns columns) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            names.add(columns.name(i));
-        }
-        return names;
     }
 
     /** Handlers by operation ID. */
