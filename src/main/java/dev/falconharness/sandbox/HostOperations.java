@@ -48,12 +48,8 @@ final class HostOperations {
 
     /** Offset paging: {@code offset + limit} may not pass 10,000; the scroll operation goes further. */
     private Reply query(SandboxRequest request, boolean hidden) {
-        int offset = request.integer("offset", 0, 0, Integer.MAX_VALUE);
-        int limit = request.integer("limit", 100, 1, 5000);
-        Paging.checkCeiling(offset, limit, "page further with QueryDevicesByFilterScroll");
-        List<String> ids = matching(request, hidden);
-        Paging paging = new Paging(offset, limit);
-        return paging.reply(ids);
+        Paging paging = Paging.of(request, 100, 5000, "page further with QueryDevicesByFilterScroll");
+        return paging.reply(matching(request, hidden));
     }
 
     /** The IDs of the visible (or hidden) hosts the request's filter accepts, in its sort order. */

@@ -17,9 +17,14 @@ record Paging(int offset, int limit) {
      * a page past the 10,000th record is refused ({@link #checkCeiling}).
      */
     static Paging of(SandboxRequest request, int defaultLimit, int maxLimit) {
+        return of(request, defaultLimit, maxLimit, "narrow the filter to page within the first " + MAX_OFFSET);
+    }
+
+    /** As {@link #of(SandboxRequest, int, int)}; the refusal says how to page further: {@code further}. */
+    static Paging of(SandboxRequest request, int defaultLimit, int maxLimit, String further) {
         Paging paging = new Paging(request.integer("offset", 0, 0, Integer.MAX_VALUE),
                 request.integer("limit", defaultLimit, 1, maxLimit));
-        checkCeiling(paging.offset, paging.limit, "narrow the filter to page within the first " + MAX_OFFSET);
+        checkCeiling(paging.offset, paging.limit, further);
         return paging;
     }
 
