@@ -3,48 +3,14 @@ package dev.falconharness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code name=value} words that name body fields build the body, on the command line as in Java. */
-class BodyArgumentsCliTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final FakeFalcon falcon = new FakeFalcon();
-    private Path manifest;
-
-    @TempDir
-    Path dir;
-
-    @BeforeEach
-    void writeManifest() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/payloads/user-management-v2.json")) {
-            manifest = Files.write(dir.resolve("user-management-v2.json"), in.readAllBytes());
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        falcon.close();
-    }
-
-    private Cli.Result run(String... words) {
-        String[] args = new String[words.length + 2];
-        args[0] = "--manifest";
-        args[1] = manifest.toString();
-        System.arraycopy(words, 0, args, 2, words.length);
-        return Cli.with(falcon.env()).run(args);
-    }
-
+class BodyArgumentsCliTest extends UserManagementV2Cli {
     @Test
     void createUserTakesItsFieldsAsWords() throws IOException {
         Cli.Result result = run("CreateUser", "uid=ana@example.com", "firstName=Ana");
